@@ -1,0 +1,190 @@
+// The terminal shell around the core: argv -> scan -> report -> exit code (0 clean, 1 findings, 2 usage/config/path error).
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Confidence, RuleSetting, Severity } from '../core/types';
+import { findRule, RULES, ruleDocsUrl, TOOL_VERSION } from '../core';
+import { CONFIDENCES, ConfigError, RULE_SETTINGS } from '../core/config/model';
+import { loadConfig, projectRoot } from '../core/config/load';
+import { UnreadablePathError } from '../core/files';
+import { hasFindingsAtOrAbove, scanPaths } from '../core/scan';
+import { toSarif } from '../core/report/sarif';
+import { toJson } from '../core/report/json';
+import { toText } from '../core/report/text';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+/** A problem with how Codeward was called; reported as one line, exit 2. */
+export class UsageError extends Error {}
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+const LATER_FLAGS: Record<string, string> = {
+  diff: '--diff',
+  staged: '--staged',
+  baseline: '--baseline',
+};
+
+const USAGE = `Usage: codeward <command> [options]
+
+Commands:
+  scan [paths...]            Scan files and directories (default: .)
+  rules                      List the rules with their metadata
+
+Scan options:
+  --format text|json|sarif   Output format (default: text)
+  --output FILE              Write the report to FILE instead of standard output
+  --fail-on error|warning|info|none
+                             Exit 1 when an unsuppressed finding is at or above this severity (default: error)
+  --config FILE              Configuration file (default: .codeward/config.json at the git root)
+  --rule ID=off|error|warning|info
+                             Override a rule's severity (repeatable)
+  --min-confidence low|medium|high
+                             Drop findings below this confidence
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration or path error.
+Docs: docs/cli.md`;
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export function run(argv: readonly string[], io: Io): number {
+  try {
+    return dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) io.stderr(`codeward: ${error.message}\n`);
+    else if (error instanceof ConfigError) io.stderr(`codeward: invalid configuration: ${error.message}\n`);
+    else if (error instanceof UnreadablePathError) io.stderr(`codeward: cannot read ${error.path}: ${error.reason}\n`);
+    else io.stderr(`codeward: internal error: ${oneLine(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function dispatch(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scan':
+      return scanCommand(rest, io);
+    case 'rules':
+      return rulesCommand(rest, io);
+    case '--version':
+    case '-v':
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_CLEAN;
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return EXIT_CLEAN;
+    case undefined:
+      throw new UsageError('missing command; run `codeward --help`');
+    case 'scope':
+    case 'baseline':
+      throw new UsageError(`the ${command} command is not available in this version`);
+    default:
+      throw new UsageError(`unknown command '${command}'; run \`codeward --help\``);
+  }
+}
+
+type FlagValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+function parse(args: readonly string[], options: ParseArgsConfig['options']): { values: FlagValues; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as { values: FlagValues; positionals: string[] };
+  } catch (error) {
+    throw new UsageError(oneLine(error));
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return value as T;
+}
+
+function scanCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    config: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    'min-confidence': { type: 'string' },
+    diff: { type: 'string' },
+    staged: { type: 'boolean' },
+    baseline: { type: 'string' },
+  });
+  for (const [key, flag] of Object.entries(LATER_FLAGS)) {
+    if (values[key] !== undefined) throw new UsageError(`${flag} is not available in this version`);
+  }
+  const format = oneOf('--format', values.format as string | undefined, FORMATS, 'text');
+  if (format === 'markdown') throw new UsageError('--format markdown is not available in this version');
+  const failOn = oneOf<Severity | 'none'>('--fail-on', values['fail-on'] as string | undefined, FAIL_ON, 'error');
+  const minConfidence = values['min-confidence'] === undefined
+    ? undefined
+    : oneOf<Confidence>('--min-confidence', values['min-confidence'] as string, CONFIDENCES, 'low');
+  const rules = parseRuleOverrides((values.rule as string[] | undefined) ?? []);
+
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const root = projectRoot(paths[0]);
+  const { config } = loadConfig(root, values.config as string | undefined);
+  const report = scanPaths(paths, { root, config, rules, minConfidence });
+
+  const rendered =
+    format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
+      : format === 'json' ? `${JSON.stringify(toJson(report), null, 2)}\n`
+        : toText(report);
+  const output = values.output as string | undefined;
+  if (output) {
+    try {
+      writeFileSync(output, rendered);
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${oneLine(error)}`);
+    }
+  } else {
+    io.stdout(rendered);
+  }
+  return hasFindingsAtOrAbove(report, failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function parseRuleOverrides(entries: readonly string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const entry of entries) {
+    const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(entry);
+    if (!match) throw new UsageError(`--rule expects <id>=<off|error|warning|info> (got '${entry}')`);
+    const [, id, setting] = match;
+    if (!findRule(id)) throw new UsageError(`--rule: unknown rule '${id}'; run \`codeward rules\``);
+    if (!RULE_SETTINGS.includes(setting as RuleSetting)) throw new UsageError(`--rule ${id}: must be one of ${RULE_SETTINGS.join(', ')}`);
+    rules[id] = setting as RuleSetting;
+  }
+  return rules;
+}
+
+function rulesCommand(args: readonly string[], io: Io): number {
+  const { values } = parse(args, { format: { type: 'string' } });
+  const format = oneOf('--format', values.format as string | undefined, ['text', 'json'] as const, 'text');
+  const rows = RULES.map(({ meta }) => ({ ...meta, cwe: meta.cwe.map((id) => `CWE-${id}`), docs: ruleDocsUrl(meta.id) }));
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    for (const row of rows) {
+      io.stdout(`${row.id.padEnd(28)} ${row.severity.padEnd(8)} ${(row.cwe.join(',') || '-').padEnd(16)} ${row.fixable ? 'fix' : '   '}  ${row.title}\n`);
+    }
+  }
+  return EXIT_CLEAN;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0];
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

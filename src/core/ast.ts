@@ -1,0 +1,104 @@
+// Small questions about ESTree nodes that many rules ask.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Node } from './types';
+
+type Expression = TSESTree.Expression;
+
+/** Strips TypeScript-only wrappers and optional chains that do not change the runtime value. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSSatisfiesExpression':
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The value of a string literal or a template literal without substitutions. */
+export function staticString(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  if (inner.type === 'Literal' && typeof inner.value === 'string') return inner.value;
+  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+/** Name of a non-computed property, or of a computed one with a constant string key. */
+export function propertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
+  const key = node.type === 'MemberExpression' ? node.property : node.key;
+  if (!node.computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'PrivateIdentifier') return undefined;
+  const value = staticString(key);
+  if (value !== undefined) return value;
+  if (key.type === 'Literal' && typeof key.value === 'number') return String(key.value);
+  return undefined;
+}
+
+/** Dotted source path of an identifier/member chain such as `req.query.id`; undefined for anything else. */
+export function memberPath(node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return inner.name;
+  if (inner.type === 'ThisExpression') return 'this';
+  if (inner.type === 'MemberExpression') {
+    const object = memberPath(inner.object);
+    const property = propertyName(inner);
+    if (object === undefined || property === undefined) return undefined;
+    return `${object}.${property}`;
+  }
+  return undefined;
+}
+
+/** The property of an object literal with a given static key. */
+export function findProperty(node: Node | null | undefined, name: string): TSESTree.Property | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  if (inner.type !== 'ObjectExpression') return undefined;
+  for (const property of inner.properties) {
+    if (property.type === 'Property' && propertyName(property) === name) return property;
+  }
+  return undefined;
+}
+
+export function isBooleanLiteral(node: Node | undefined, value: boolean): boolean {
+  if (!node) return false;
+  const inner = unwrap(node);
+  return inner.type === 'Literal' && inner.value === value;
+}
+
+/** The name a value is stored under: variable, property, assignment target or parameter default. */
+export function assignedName(node: Node): string | undefined {
+  const parent = node.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.init === node && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    case 'Property':
+      return parent.value === node ? propertyName(parent) : undefined;
+    case 'PropertyDefinition':
+      return parent.value === node ? propertyName(parent) : undefined;
+    case 'AssignmentExpression':
+      return parent.right === node ? lastSegment(memberPath(parent.left)) : undefined;
+    case 'AssignmentPattern':
+      return parent.right === node && parent.left.type === 'Identifier' ? parent.left.name : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function lastSegment(path: string | undefined): string | undefined {
+  return path?.slice(path.lastIndexOf('.') + 1);
+}
+
+export function isFunction(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+export type { Expression };

@@ -1,0 +1,243 @@
+// The analysis: parse once, walk once dispatching node types to every enabled rule, then suppress and finalize.
+import { createHash } from 'node:crypto';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { AnalysisResult, Confidence, Finding, Node, Note, Range, RuleSetting, Severity } from './types';
+import type { ReportDescriptor, Rule, RuleContext } from './rule';
+import { LineIndex } from './lines';
+import { parseSource } from './parse';
+import { ScopeStack, UNKNOWN, Value } from './scope';
+import { Taint } from './taint';
+import { applyDirectives, Directive, readDirectives, SUPPRESSION_MARKER } from './suppress';
+import { RULES } from './rules';
+import { isFunction } from './ast';
+
+export interface AnalyzeOptions {
+  /** Per-rule override of the default severity, or "off". */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Findings below this confidence are dropped. Default "low" (keep all). */
+  minConfidence?: Confidence;
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+const BINARY_PROBE_LENGTH = 8000;
+
+type Handler = (node: Node, context: RuleContext) => void;
+interface Dispatch {
+  enabled: Rule[];
+  handlers: Map<string, { rule: Rule; handler: Handler }[]>;
+}
+const dispatchCache = new Map<string, Dispatch>();
+
+/** The visitor table for a rule configuration, built once and reused for every file. */
+function dispatchFor(settings: Readonly<Record<string, RuleSetting>>): Dispatch {
+  const enabled = RULES.filter((rule) => settings[rule.meta.id] !== 'off');
+  const key = enabled.map((rule) => rule.meta.id).join(',');
+  let dispatch = dispatchCache.get(key);
+  if (!dispatch) {
+    const handlers = new Map<string, { rule: Rule; handler: Handler }[]>();
+    for (const rule of enabled) {
+      for (const [type, handler] of Object.entries(rule.visitors)) {
+        const list = handlers.get(type) ?? [];
+        list.push({ rule, handler: handler as Handler });
+        handlers.set(type, list);
+      }
+    }
+    dispatch = { enabled, handlers };
+    dispatchCache.set(key, dispatch);
+  }
+  return dispatch;
+}
+
+export function analyze(text: string, filePath: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const notes: Note[] = [];
+  if (text.slice(0, BINARY_PROBE_LENGTH).includes('\0')) {
+    return { findings: [], notes: [{ kind: 'binary', message: 'Not analysed: the file looks binary (it contains NUL bytes).' }] };
+  }
+  const lines = new LineIndex(text);
+  const parsed = parseSource(text, filePath, lines, text.includes(SUPPRESSION_MARKER));
+  if (!parsed.ok) return { findings: [], notes: [parsed.note] };
+
+  const settings = options.rules ?? {};
+  const { enabled, handlers } = dispatchFor(settings);
+  const directives = parsed.comments.length > 0 ? readDirectives(parsed.comments, lines) : [];
+  const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
+  const scopes = new ScopeStack();
+  const taint = new Taint(scopes);
+
+  let currentRule: Rule | undefined;
+  const context: RuleContext = {
+    text,
+    filePath,
+    directives,
+    report: (descriptor) => {
+      if (currentRule) reports.push({ rule: currentRule, descriptor });
+    },
+    evaluate: (node) => taint.evaluate(node),
+    qualifiedName: (node) => scopes.qualifiedName(node),
+    source: (node) => text.slice(node.range[0], node.range[1]),
+  };
+
+  const visit = (node: Node, parent: Node | undefined): void => {
+    (node as { parent?: Node }).parent = parent;
+    track(node, scopes, taint);
+    const list = handlers.get(node.type);
+    if (list) {
+      for (const { rule, handler } of list) {
+        currentRule = rule;
+        handler(node, context);
+      }
+      currentRule = undefined;
+    }
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node, node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        visit(child as Node, node);
+      }
+    }
+    if (isFunction(node)) scopes.pop();
+  };
+
+  try {
+    visit(parsed.program, undefined);
+    for (const rule of enabled) {
+      if (!rule.finish) continue;
+      currentRule = rule;
+      rule.finish(context);
+    }
+  } catch (error) {
+    // Whatever goes wrong, the user keeps the findings made so far and learns what was not checked.
+    const failedRule = currentRule ? ` in rule ${currentRule.meta.id}` : '';
+    notes.push(
+      error instanceof RangeError
+        ? { kind: 'too-deep', message: 'Partly analysed: the code is nested too deeply to walk completely.' }
+        : { kind: 'internal-error', message: `Partly analysed: internal error${failedRule}: ${String((error as Error)?.message ?? error)}` },
+    );
+  }
+  currentRule = undefined;
+
+  const findings = finalize(reports, settings, options.minConfidence ?? 'low', lines, directives);
+  return { findings, notes };
+}
+
+/** Keeps scopes and value origins in step with the walk, before rules see the node. */
+function track(node: Node, scopes: ScopeStack, taint: Taint): void {
+  switch (node.type) {
+    case 'FunctionDeclaration':
+      if (node.id) scopes.declare(node.id.name, UNKNOWN);
+      scopes.push();
+      taint.declareParameters(node);
+      return;
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      scopes.push();
+      taint.declareParameters(node);
+      return;
+    case 'ImportDeclaration':
+      scopes.declareImport(node);
+      return;
+    case 'TSImportEqualsDeclaration':
+      scopes.declareImportEquals(node);
+      return;
+    case 'VariableDeclarator':
+      if (node.init && scopes.declareRequire(node.id, node.init)) return;
+      taint.declarePattern(node.id, node.init ? taint.evaluate(node.init) : UNKNOWN);
+      return;
+    case 'AssignmentExpression':
+      trackAssignment(node, scopes, taint);
+      return;
+    case 'IfStatement':
+      taint.markValidated(node.test);
+      return;
+    case 'CatchClause':
+      if (node.param) taint.declarePattern(node.param, UNKNOWN);
+      return;
+    default:
+      return;
+  }
+}
+
+function trackAssignment(node: TSESTree.AssignmentExpression, scopes: ScopeStack, taint: Taint): void {
+  if (node.left.type !== 'Identifier') return;
+  const right = taint.evaluate(node.right);
+  if (node.operator === '=') {
+    scopes.assign(node.left.name, right);
+    return;
+  }
+  if (node.operator !== '+=') return;
+  const previous: Value = scopes.lookup(node.left.name)?.value ?? UNKNOWN;
+  if (previous.kind === 'tainted') return;
+  if (right.kind === 'tainted') scopes.assign(node.left.name, right);
+  else if (previous.kind === 'constant' && right.kind === 'constant') {
+    const text = previous.text !== undefined && right.text !== undefined ? previous.text + right.text : undefined;
+    scopes.assign(node.left.name, { kind: 'constant', text });
+  } else scopes.assign(node.left.name, UNKNOWN);
+}
+
+function finalize(
+  reports: { rule: Rule; descriptor: ReportDescriptor }[],
+  settings: Readonly<Record<string, RuleSetting>>,
+  minConfidence: Confidence,
+  lines: LineIndex,
+  directives: readonly Directive[],
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, descriptor } of reports) {
+    if (CONFIDENCE_RANK[descriptor.confidence] < CONFIDENCE_RANK[minConfidence]) continue;
+    const range = rangeOf(descriptor.node);
+    const setting = settings[rule.meta.id];
+    const severity: Severity = setting && setting !== 'off' ? setting : rule.meta.severity;
+    findings.push({
+      ruleId: rule.meta.id,
+      message: descriptor.message,
+      severity,
+      confidence: descriptor.confidence,
+      cwe: rule.meta.cwe.map((id) => `CWE-${id}`),
+      range,
+      start: lines.position(range[0]),
+      end: lines.position(range[1]),
+      fixes: descriptor.fixes ?? [],
+      related: (descriptor.related ?? []).map(({ node, message }) => ({
+        range: node.range,
+        start: lines.position(node.range[0]),
+        end: lines.position(node.range[1]),
+        message,
+      })),
+      fingerprint: '',
+    });
+  }
+  findings.sort((a, b) => a.range[0] - b.range[0] || a.ruleId.localeCompare(b.ruleId));
+  const unique = findings.filter(
+    (finding, index) => index === 0 || !sameFinding(findings[index - 1], finding),
+  );
+  assignFingerprints(unique, lines);
+  applyDirectives(unique, directives);
+  return unique;
+}
+
+function rangeOf(target: Node | Range): Range {
+  return Array.isArray(target) ? [target[0], target[1]] : [target.range[0], target.range[1]];
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.range[0] === b.range[0] && a.range[1] === b.range[1];
+}
+
+/**
+ * Fingerprint "codeward/v1": sha256 of rule id, the finding's first line with white space collapsed, and the
+ * count of earlier findings of that rule on identical lines in the file. Moving code keeps it; editing the line
+ * changes it. Documented in docs/cli.md; baselines match on it.
+ */
+function assignFingerprints(findings: Finding[], lines: LineIndex): void {
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const lineText = lines.lineText(finding.start.line).trim().replace(/\s+/g, ' ');
+    const key = `${finding.ruleId}\0${lineText}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    finding.fingerprint = createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32);
+  }
+}

@@ -1,0 +1,53 @@
+// Tolerant parsing: typescript-estree with only the options the rules need; failures become notes.
+import { parse as parseEstree, TSError } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Note } from './types';
+import { LineIndex } from './lines';
+
+const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/i;
+const JSX_EXTENSION = /\.(?:jsx|tsx)$/i;
+const TYPESCRIPT_EXTENSION = /\.(?:[cm]?ts|tsx)$/i;
+
+export function isAnalysableFile(filePath: string): boolean {
+  return SCRIPT_EXTENSION.test(filePath) && !filePath.endsWith('.d.ts');
+}
+
+export type ParseOutcome =
+  | { ok: true; program: TSESTree.Program; comments: TSESTree.Comment[] }
+  | { ok: false; note: Note };
+
+/**
+ * Comments are requested only when the caller needs them (a suppression marker is present):
+ * collecting them costs parse time on every keystroke otherwise.
+ */
+export function parseSource(text: string, filePath: string, lines: LineIndex, withComments: boolean): ParseOutcome {
+  // .js files may hold JSX (React projects rarely rename them); TypeScript files cannot, since `<T>x` is a cast.
+  const jsx = JSX_EXTENSION.test(filePath) || !TYPESCRIPT_EXTENSION.test(filePath);
+  try {
+    const program = parseEstree(text, {
+      jsx,
+      range: true,
+      loc: false,
+      comment: withComments,
+      tokens: false,
+      filePath,
+      loggerFn: false,
+      suppressDeprecatedPropertyWarnings: true,
+    });
+    return { ok: true, program, comments: program.comments ?? [] };
+  } catch (error) {
+    return { ok: false, note: failureNote(error, lines) };
+  }
+}
+
+function failureNote(error: unknown, lines: LineIndex): Note {
+  if (error instanceof TSError) {
+    const start = lines.position(error.index);
+    return { kind: 'parse-error', message: `Not analysed: syntax error: ${error.message.split('\n')[0]}`, start };
+  }
+  if (error instanceof RangeError) {
+    return { kind: 'too-deep', message: 'Not analysed: the code is nested too deeply for the parser.' };
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { kind: 'parse-error', message: `Not analysed: the parser failed: ${reason}` };
+}

@@ -1,0 +1,50 @@
+// What a rule is: metadata plus node visitors that the engine's single pass calls.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Confidence, Fix, Node, Range, RuleMeta } from './types';
+import type { Value } from './scope';
+import type { Directive } from './suppress';
+
+export interface RelatedNode {
+  node: Node;
+  message: string;
+}
+
+export interface ReportDescriptor {
+  node: Node | Range;
+  message: string;
+  confidence: Confidence;
+  fixes?: Fix[];
+  related?: RelatedNode[];
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly filePath: string;
+  report(descriptor: ReportDescriptor): void;
+  /** Where an expression's value comes from (user input, a constant, or unknown). */
+  evaluate(node: Node | null | undefined): Value;
+  /** Callee or member chain with imports resolved: "child_process.exec", "crypto.createHash". */
+  qualifiedName(node: Node): string | undefined;
+  /** Source text of a node. */
+  source(node: Node): string;
+  /** Suppression comments in the file (read only when the file mentions a marker). */
+  readonly directives: readonly Directive[];
+}
+
+type Handler<T extends Node['type']> = (node: Extract<TSESTree.Node, { type: T }>, context: RuleContext) => void;
+export type Visitors = { [T in Node['type']]?: Handler<T> };
+
+export interface Rule {
+  meta: RuleMeta;
+  visitors: Visitors;
+  /** Runs after the pass, for checks about the file as a whole. */
+  finish?(context: RuleContext): void;
+}
+
+/** Confidence and the "where input entered" location for a sink fed by `value`; undefined when not worth flagging. */
+export function sinkEvidence(value: Value, unknownConfidence: Confidence | undefined): { confidence: Confidence; related: RelatedNode[] } | undefined {
+  if (value.kind === 'tainted') return { confidence: 'high', related: [{ node: value.source, message: `User input enters here: ${value.label}.` }] };
+  if (value.kind === 'source') return { confidence: 'high', related: [{ node: value.node, message: `User input enters here: ${value.source.label}.` }] };
+  if (value.kind === 'unknown' && unknownConfidence) return { confidence: unknownConfidence, related: [] };
+  return undefined;
+}

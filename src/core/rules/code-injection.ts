@@ -1,0 +1,61 @@
+// code-injection: strings evaluated as code (eval, new Function, string timers, vm).
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Rule, RuleContext } from '../rule';
+import { sinkEvidence } from '../rule';
+import { unwrap } from '../ast';
+
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'window.setTimeout', 'window.setInterval', 'globalThis.setTimeout', 'globalThis.setInterval']);
+const EVALUATORS = new Set(['eval', 'window.eval', 'globalThis.eval', 'Function', 'window.Function', 'globalThis.Function']);
+const VM_RUNNERS = new Set([
+  'vm.runInNewContext', 'vm.runInThisContext', 'vm.runInContext', 'vm.compileFunction', 'vm.Script', 'vm.SourceTextModule',
+  'vm2.VM.run', 'vm2.NodeVM.run',
+]);
+
+function check(node: TSESTree.CallExpression | TSESTree.NewExpression, context: RuleContext): void {
+  const name = context.qualifiedName(node.callee);
+  if (name === undefined) return;
+  let code: TSESTree.Node | undefined;
+  let what: string;
+  if (EVALUATORS.has(name)) {
+    // new Function(a, b, body): the body is the last argument.
+    code = name.endsWith('Function') ? node.arguments[node.arguments.length - 1] : node.arguments[0];
+    what = name.endsWith('Function') ? 'new Function()' : 'eval()';
+  } else if (TIMERS.has(name)) {
+    code = node.arguments[0];
+    what = `${name}() with a string`;
+    const inner = code && unwrap(code);
+    if (!inner || inner.type === 'ArrowFunctionExpression' || inner.type === 'FunctionExpression' || inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      return;
+    }
+  } else if (VM_RUNNERS.has(name)) {
+    code = node.arguments[0];
+    what = `${name}()`;
+  } else {
+    return;
+  }
+  if (!code) return;
+  const evidence = sinkEvidence(context.evaluate(code), 'medium');
+  if (!evidence) return;
+  const origin = evidence.confidence === 'high' ? 'user input' : 'a value built at run time';
+  context.report({
+    node,
+    message: `${what} runs ${origin} as code; an attacker who controls it runs arbitrary JavaScript.`,
+    confidence: evidence.confidence,
+    related: evidence.related,
+  });
+}
+
+export const codeInjection: Rule = {
+  meta: {
+    id: 'code-injection',
+    title: 'Dynamic code evaluation',
+    description: 'eval, new Function, string timers and vm run a string as code; built from input, that is remote code execution.',
+    severity: 'error',
+    cwe: [95],
+    fixable: false,
+  },
+  visitors: {
+    CallExpression: check,
+    NewExpression: check,
+  },
+};

@@ -1,0 +1,295 @@
+// Taint-lite: within one function, where a value comes from (request input, argv, the page URL, messages).
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Node } from './types';
+import { memberPath, propertyName, staticString, unwrap } from './ast';
+import { CONSTANT, ScopeStack, SourceObject, UNKNOWN, Value } from './scope';
+
+const REQUEST_INPUTS = new Set([
+  'query', 'body', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path',
+  'files', 'file', 'payload', 'querystring', 'search', 'rawBody',
+]);
+const COOKIE_JAR: SourceObject = { label: 'cookies', inputs: new Set(), inputMethods: new Set(['get']) };
+const REQUEST: SourceObject = {
+  label: 'request input',
+  inputs: REQUEST_INPUTS,
+  inputMethods: new Set(['get', 'header', 'param', 'query', 'json', 'text', 'formData']),
+};
+/** Koa's context exposes the request both directly and under `ctx.request`. */
+const KOA_CONTEXT: SourceObject = {
+  label: 'request input',
+  inputs: REQUEST_INPUTS,
+  inputMethods: new Set(['get']),
+  nested: { request: REQUEST, req: REQUEST, cookies: COOKIE_JAR },
+};
+const MESSAGE_EVENT: SourceObject = { label: 'message data', inputs: new Set(['data']), inputMethods: new Set() };
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'handle']);
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'h', 'resp']);
+const REQUEST_NAMES = new Set(['req', 'request']);
+
+/** Page URL pieces an attacker controls through a link. */
+const BROWSER_SOURCES = new Set([
+  'location.href', 'location.search', 'location.hash', 'location.pathname', 'location',
+  'window.location', 'window.location.href', 'window.location.search', 'window.location.hash', 'window.location.pathname',
+  'document.location', 'document.location.href', 'document.location.search', 'document.location.hash',
+  'document.URL', 'document.documentURI', 'document.referrer', 'window.name', 'process.argv',
+]);
+
+/** Functions whose result carries no attacker-chosen text. */
+const SANITIZER = /(?:^|\.)(?:Number|parseInt|parseFloat|Boolean|encodeURIComponent|basename|sanitize\w*|escape\w*|\w*Escape|purify|xss|filterXSS|isValid\w*|uuid\w*)$/i;
+const SAFE_RESULT_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'test', 'has', 'length', 'localeCompare', 'search',
+]);
+const PROPAGATING_METHODS = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'substr', 'replace',
+  'replaceAll', 'split', 'concat', 'join', 'padStart', 'padEnd', 'normalize', 'at', 'map', 'filter', 'find', 'pop',
+  'shift', 'valueOf', 'get', 'getAll', 'toJSON', 'flat', 'values',
+]);
+/** Calls that return text built from their arguments. */
+const PROPAGATING_FUNCTIONS = new Set([
+  'String', 'decodeURIComponent', 'decodeURI', 'unescape', 'JSON.parse', 'Buffer.from', 'Array.from', 'Object.values',
+  'path.join', 'path.resolve', 'path.normalize', 'path.posix.join', 'path.win32.join', 'url.resolve', 'url.parse',
+  'util.format', 'querystring.parse', 'qs.parse', 'URL', 'URLSearchParams', 'Object.assign',
+]);
+
+export class Taint {
+  constructor(private readonly scopes: ScopeStack) {}
+
+  /** The origin of an expression's value. */
+  evaluate(node: Node | null | undefined): Value {
+    if (!node) return CONSTANT;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case 'Literal':
+        return { kind: 'constant', text: typeof inner.value === 'string' ? inner.value : undefined };
+      case 'TemplateLiteral':
+        return this.combine(inner.expressions, inner.quasis.map((quasi) => quasi.value.cooked ?? '').join(''));
+      case 'BinaryExpression':
+        if (inner.operator !== '+') return CONSTANT;
+        return this.combine([inner.left as Node, inner.right]);
+      case 'Identifier':
+        if (inner.name === 'undefined') return CONSTANT;
+        return this.scopes.lookup(inner.name)?.value ?? (BROWSER_SOURCES.has(inner.name) ? tainted(inner, inner.name) : UNKNOWN);
+      case 'MemberExpression':
+        return this.member(inner);
+      case 'CallExpression':
+        return this.call(inner, inner.callee, inner.arguments);
+      case 'NewExpression':
+        return this.call(inner, inner.callee, inner.arguments);
+      case 'AwaitExpression':
+        return this.evaluate(inner.argument);
+      case 'ConditionalExpression':
+        return this.combine([inner.consequent, inner.alternate]);
+      case 'LogicalExpression':
+        return this.combine([inner.left, inner.right]);
+      case 'AssignmentExpression':
+        return this.evaluate(inner.right);
+      case 'SequenceExpression':
+        return this.evaluate(inner.expressions[inner.expressions.length - 1]);
+      case 'ObjectExpression':
+        return this.combine(inner.properties.map((property) => (property.type === 'Property' ? property.value : property.argument)));
+      case 'ArrayExpression':
+        return this.combine(inner.elements.filter((element): element is NonNullable<typeof element> => element !== null));
+      case 'SpreadElement':
+        return this.evaluate(inner.argument);
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+      case 'ClassExpression':
+        return CONSTANT;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** Tainted if any part is; constant if all parts are (with their joined text when known). */
+  private combine(parts: Node[], knownText?: string): Value {
+    let allConstant = true;
+    let text = knownText === undefined ? '' : undefined;
+    for (const part of parts) {
+      const value = this.evaluate(part);
+      if (value.kind === 'tainted') return value;
+      if (value.kind === 'source') return tainted(value.node, value.source.label);
+      if (value.kind !== 'constant') allConstant = false;
+      else if (text !== undefined) text = value.text === undefined ? undefined : text + value.text;
+    }
+    if (!allConstant) return UNKNOWN;
+    return { kind: 'constant', text: knownText ?? text };
+  }
+
+  private member(node: TSESTree.MemberExpression): Value {
+    const path = memberPath(node);
+    if (path !== undefined && BROWSER_SOURCES.has(path)) return tainted(node, path);
+    const property = propertyName(node);
+    if (path !== undefined && path.startsWith('process.argv')) return tainted(node, 'process.argv');
+    const object = this.evaluate(node.object);
+    if (object.kind === 'source') {
+      if (property !== undefined && object.source.nested?.[property]) {
+        return { kind: 'source', source: object.source.nested[property], node };
+      }
+      if (property !== undefined && object.source.inputs.has(property)) return tainted(node, `${object.source.label} (${path ?? property})`);
+      return UNKNOWN;
+    }
+    if (object.kind === 'tainted') return property === 'length' ? CONSTANT : object;
+    return UNKNOWN;
+  }
+
+  private call(node: Node, callee: Node, args: readonly Node[]): Value {
+    const name = this.scopes.qualifiedName(callee);
+    if (name !== undefined && SANITIZER.test(name)) return CONSTANT;
+    const target = unwrap(callee);
+    if (target.type === 'MemberExpression') {
+      const method = propertyName(target);
+      const object = this.evaluate(target.object);
+      if (method !== undefined && SAFE_RESULT_METHODS.has(method)) return CONSTANT;
+      if (object.kind === 'source' && method !== undefined && object.source.inputMethods.has(method)) {
+        return tainted(node, `${object.source.label} (${memberPath(target) ?? method}())`);
+      }
+      if (object.kind === 'tainted' && method !== undefined && PROPAGATING_METHODS.has(method)) return object;
+      if (method === 'concat' || method === 'join' || method === 'format') {
+        for (const arg of args) {
+          const value = this.evaluate(arg);
+          if (value.kind === 'tainted') return value;
+        }
+      }
+    }
+    if (name !== undefined && PROPAGATING_FUNCTIONS.has(name)) {
+      for (const arg of args) {
+        const value = this.evaluate(arg);
+        if (value.kind === 'tainted') return value;
+        if (value.kind === 'source') return tainted(value.node, value.source.label);
+      }
+      return args.every((arg) => this.evaluate(arg).kind === 'constant') ? CONSTANT : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  /** Parameters of route handlers, message listeners and IPC handlers are where input enters. */
+  declareParameters(fn: TSESTree.FunctionLike): void {
+    const params = fn.params;
+    const kind = handlerKind(fn);
+    params.forEach((param, index) => {
+      const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+      const source = index === 0 ? firstParameterSource(kind, target, params[1]) : undefined;
+      if (kind === 'ipc' && index > 0) {
+        this.declarePattern(target, tainted(target, 'IPC message'));
+      } else if (source) {
+        this.declarePattern(target, { kind: 'source', source, node: target });
+      } else {
+        this.declarePattern(target, UNKNOWN);
+      }
+    });
+  }
+
+  /** Binds every name in a declaration pattern; destructuring a source gives its input properties. */
+  declarePattern(pattern: Node, value: Value): void {
+    switch (pattern.type) {
+      case 'Identifier':
+        this.scopes.declare(pattern.name, value);
+        return;
+      case 'AssignmentPattern':
+        this.declarePattern(pattern.left, value.kind === 'constant' ? this.evaluate(pattern.right) : value);
+        return;
+      case 'RestElement':
+        this.declarePattern(pattern.argument, value);
+        return;
+      case 'ArrayPattern':
+        for (const element of pattern.elements) if (element) this.declarePattern(element, value.kind === 'source' ? UNKNOWN : value);
+        return;
+      case 'ObjectPattern':
+        for (const property of pattern.properties) {
+          if (property.type === 'RestElement') {
+            this.declarePattern(property.argument, value.kind === 'source' ? UNKNOWN : value);
+            continue;
+          }
+          const key = propertyName(property);
+          this.declarePattern(property.value, this.propertyOf(value, key, property));
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private propertyOf(value: Value, key: string | undefined, node: Node): Value {
+    if (value.kind === 'source') {
+      if (key !== undefined && value.source.nested?.[key]) return { kind: 'source', source: value.source.nested[key], node };
+      if (key !== undefined && value.source.inputs.has(key)) return tainted(node, `${value.source.label} (${key})`);
+      return UNKNOWN;
+    }
+    if (value.kind === 'tainted') return value;
+    return value.kind === 'constant' ? CONSTANT : UNKNOWN;
+  }
+
+  /**
+   * A value compared against, or looked up in, a known set inside an `if` is treated as validated from then on
+   * (`if (!ALLOWED.includes(next)) return;`). Flow-insensitive on purpose: the common guard returns early.
+   */
+  markValidated(test: Node): void {
+    const inner = unwrap(test);
+    switch (inner.type) {
+      case 'UnaryExpression':
+        this.markValidated(inner.argument);
+        return;
+      case 'LogicalExpression':
+        this.markValidated(inner.left);
+        this.markValidated(inner.right);
+        return;
+      case 'BinaryExpression':
+        if (['===', '!==', '==', '!='].includes(inner.operator)) {
+          this.validate(inner.left as Node);
+          this.validate(inner.right);
+        }
+        return;
+      case 'CallExpression': {
+        const callee = unwrap(inner.callee);
+        const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+        if (method === 'includes' || method === 'has' || method === 'test' || method === 'startsWith' || method === 'match') {
+          if (callee.type === 'MemberExpression') this.validate(callee.object);
+          for (const arg of inner.arguments) this.validate(arg);
+        } else if (/^(?:is|validate|check)/i.test(method ?? (callee.type === 'Identifier' ? callee.name : ''))) {
+          for (const arg of inner.arguments) this.validate(arg);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private validate(node: Node): void {
+    const inner = unwrap(node);
+    if (inner.type === 'Identifier' && this.evaluate(inner).kind === 'tainted') this.scopes.assign(inner.name, CONSTANT);
+  }
+}
+
+function tainted(source: Node, label: string): Value {
+  return { kind: 'tainted', source, label };
+}
+
+type HandlerKind = 'route' | 'koa' | 'message' | 'ipc' | 'plain';
+
+function handlerKind(fn: TSESTree.FunctionLike): HandlerKind {
+  const parent = fn.parent;
+  if (parent?.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    const callee = unwrap(parent.callee);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    const event = staticString(parent.arguments[0]);
+    if (method === 'addEventListener' && event === 'message') return 'message';
+    if ((method === 'on' || method === 'handle' || method === 'once') && /ipcMain/.test(memberPath(callee) ?? '')) return 'ipc';
+    if (method !== undefined && ROUTE_METHODS.has(method)) return fn.params.length === 1 ? 'koa' : 'route';
+  }
+  if (parent?.type === 'AssignmentExpression' && /(?:^|\.)onmessage$/.test(memberPath(parent.left) ?? '')) return 'message';
+  return 'plain';
+}
+
+function firstParameterSource(kind: HandlerKind, param: Node, second: Node | undefined): SourceObject | undefined {
+  if (kind === 'message') return MESSAGE_EVENT;
+  const name = param.type === 'Identifier' ? param.name : undefined;
+  const secondName = second?.type === 'Identifier' ? second.name : undefined;
+  if (kind === 'koa' && (name === 'ctx' || name === 'context')) return KOA_CONTEXT;
+  if (name !== undefined && REQUEST_NAMES.has(name)) return REQUEST;
+  if (kind === 'route' && secondName !== undefined && RESPONSE_NAMES.has(secondName)) return REQUEST;
+  return undefined;
+}

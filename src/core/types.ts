@@ -1,0 +1,87 @@
+// The data that flows between the core, the CLI and the editor: findings, fixes, notes, rule metadata.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+export type Node = TSESTree.Node;
+export type Severity = 'error' | 'warning' | 'info';
+export type Confidence = 'high' | 'medium' | 'low';
+export type RuleSetting = Severity | 'off';
+
+/** Offsets into the analysed text, [start, end), UTF-16 code units. */
+export type Range = [number, number];
+
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+/**
+ * A fix is "safe" only when it cannot change behaviour users rely on; anything else is "review".
+ */
+export interface Fix {
+  title: string;
+  safety: 'safe' | 'review';
+  edits: TextEdit[];
+}
+
+export interface Position {
+  /** 1-based. */
+  line: number;
+  /** 1-based, UTF-16 code units. */
+  column: number;
+}
+
+export interface RelatedLocation {
+  range: Range;
+  start: Position;
+  end: Position;
+  message: string;
+}
+
+export interface Suppression {
+  kind: 'inSource';
+  justification: string;
+  /** Range of the comment that suppressed the finding. */
+  range: Range;
+}
+
+export interface Finding {
+  ruleId: string;
+  message: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** e.g. ["CWE-79"] */
+  cwe: string[];
+  range: Range;
+  start: Position;
+  end: Position;
+  fixes: Fix[];
+  related: RelatedLocation[];
+  suppression?: Suppression;
+  /** Stable across line moves; see docs/cli.md ("Fingerprints"). */
+  fingerprint: string;
+}
+
+export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';
+
+/** Something the scan could not do, reported so the user knows what was not analysed. */
+export interface Note {
+  kind: NoteKind;
+  message: string;
+  start?: Position;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  notes: Note[];
+}
+
+export interface RuleMeta {
+  /** kebab-case; equals the rule's file name and its docs page name. */
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  /** Numbers only; rendered as CWE-N. */
+  cwe: number[];
+  fixable: boolean;
+}

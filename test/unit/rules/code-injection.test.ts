@@ -1,0 +1,40 @@
+import { codeInjection } from '../../../src/core/rules/code-injection';
+import { testRule } from '../../helpers/rule-tester';
+
+testRule(codeInjection, {
+  valid: [
+    'eval("1 + 1");',
+    'setTimeout(() => refresh(), 1000);',
+    'setTimeout(refresh, 1000);',
+    'const body = "return a + b"; const add = new Function("a", "b", body);',
+    'import vm from "node:vm"; vm.runInNewContext("x + 1", { x: 2 });',
+    'const evaluate = (x: string) => x; evaluate(userCode);',
+    'app.get("/calc", (req, res) => { const n = Number(req.query.n); res.json(eval(`${n} * 2`)); });',
+  ],
+  invalid: [
+    {
+      code: 'app.post("/calc", (req, res) => {\n  const result = eval(req.body.expression);\n  res.json({ result });\n});',
+      errors: [{ line: 2, column: 18, endColumn: 43, confidence: 'high', message: /eval\(\) runs user input as code/ }],
+    },
+    {
+      code: 'router.get("/run", async (ctx) => {\n  const { code } = ctx.request.body;\n  ctx.body = new Function(code)();\n});',
+      errors: [{ line: 3, column: 14, confidence: 'high', message: /new Function\(\)/ }],
+    },
+    {
+      code: 'const { formula } = req.query;\nsetTimeout("recalc(" + formula + ")", 10);',
+      errors: [{ line: 2, column: 1, confidence: 'medium', message: /setTimeout\(\) with a string runs a value built at run time/ }],
+    },
+    {
+      code: 'const vm = require("vm");\nexport function run(req: any, res: any) {\n  res.send(vm.runInNewContext(req.query.script, {}));\n}',
+      errors: [{ line: 3, column: 12, confidence: 'high', message: /vm\.runInNewContext\(\)/ }],
+    },
+    {
+      code: 'import { runInThisContext } from "node:vm";\nrunInThisContext(process.argv[2]);',
+      errors: [{ line: 2, column: 1, confidence: 'high' }],
+    },
+    {
+      code: 'function render(template: string) {\n  return eval("`" + template + "`");\n}',
+      errors: [{ line: 2, column: 10, confidence: 'medium' }],
+    },
+  ],
+});
