@@ -35,6 +35,9 @@ const BROWSER_SOURCES = new Set([
   'document.URL', 'document.documentURI', 'document.referrer', 'window.name', 'process.argv',
 ]);
 
+/** Parts of the page's location that name the site itself, not what a link put in the URL. */
+const OWN_ORIGIN_PARTS = new Set(['origin', 'host', 'hostname', 'protocol', 'port']);
+
 /** Functions whose result carries no attacker-chosen text. */
 const SANITIZER = /(?:^|\.)(?:Number|parseInt|parseFloat|Boolean|encodeURIComponent|basename|sanitize\w*|escape\w*|\w*Escape|purify|xss|filterXSS|isValid\w*|uuid\w*)$/i;
 const SAFE_RESULT_METHODS = new Set([
@@ -122,6 +125,9 @@ export class Taint {
     const path = memberPath(node);
     if (path !== undefined && BROWSER_SOURCES.has(path)) return tainted(node, path);
     const property = propertyName(node);
+    if (property !== undefined && OWN_ORIGIN_PARTS.has(property) && path !== undefined && /(?:^|\.)location$/.test(path.slice(0, -property.length - 1))) {
+      return CONSTANT;
+    }
     if (path !== undefined && path.startsWith('process.argv')) return tainted(node, 'process.argv');
     const object = this.evaluate(node.object);
     if (object.kind === 'source') {
@@ -172,14 +178,34 @@ export class Taint {
     params.forEach((param, index) => {
       const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
       const source = index === 0 ? firstParameterSource(kind, target, params[1]) : undefined;
+      const decorated = decoratorSource(param);
       if (kind === 'ipc' && index > 0) {
         this.declarePattern(target, tainted(target, 'IPC message'));
+      } else if (decorated) {
+        this.declarePattern(target, tainted(target, decorated));
+      } else if (index === 0 && target.type === 'ObjectPattern') {
+        this.declareFrameworkProps(target);
       } else if (source) {
         this.declarePattern(target, { kind: 'source', source, node: target });
       } else {
         this.declarePattern(target, UNKNOWN);
       }
     });
+  }
+
+  /**
+   * `({ request })` (Remix and React Router loaders and actions) is the request; `({ searchParams })` (Next.js
+   * page props) is the query string.
+   */
+  private declareFrameworkProps(pattern: TSESTree.ObjectPattern): void {
+    for (const property of pattern.properties) {
+      const key = property.type === 'Property' ? propertyName(property) : undefined;
+      const value: Value = key === 'request' || key === 'req' ? { kind: 'source', source: REQUEST, node: property }
+        : key === 'searchParams' ? tainted(property, 'request input (searchParams)')
+          : UNKNOWN;
+      if (property.type === 'Property') this.declarePattern(property.value, value);
+      else this.declarePattern(property.argument, UNKNOWN);
+    }
   }
 
   /** Binds every name in a declaration pattern; destructuring a source gives its input properties. */
@@ -237,7 +263,8 @@ export class Taint {
         this.markValidated(inner.right);
         return;
       case 'BinaryExpression':
-        if (['===', '!==', '==', '!='].includes(inner.operator)) {
+        // Comparing with a known value pins it; comparing with an empty value only checks presence.
+        if (['===', '!==', '==', '!='].includes(inner.operator) && !isEmptyValue(inner.left as Node) && !isEmptyValue(inner.right)) {
           this.validate(inner.left as Node);
           this.validate(inner.right);
         }
@@ -264,6 +291,13 @@ export class Taint {
   }
 }
 
+/** `null`, `undefined`, `''` and `0`: a comparison with these tests presence, not content. */
+function isEmptyValue(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return inner.name === 'undefined';
+  return inner.type === 'Literal' && (inner.value === null || inner.value === '' || inner.value === 0);
+}
+
 function tainted(source: Node, label: string): Value {
   return { kind: 'tainted', source, label };
 }
@@ -282,6 +316,18 @@ function handlerKind(fn: TSESTree.FunctionLike): HandlerKind {
   }
   if (parent?.type === 'AssignmentExpression' && /(?:^|\.)onmessage$/.test(memberPath(parent.left) ?? '')) return 'message';
   return 'plain';
+}
+
+/** NestJS parameter decorators that inject request input: `@Body() dto`, `@Query('q') q`, `@Param('id') id`. */
+const NEST_INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request']);
+
+function decoratorSource(param: TSESTree.Parameter): string | undefined {
+  for (const decorator of param.decorators ?? []) {
+    const expression = unwrap(decorator.expression);
+    const callee = expression.type === 'CallExpression' ? unwrap(expression.callee) : expression;
+    if (callee.type === 'Identifier' && NEST_INPUT_DECORATORS.has(callee.name)) return `request input (@${callee.name}())`;
+  }
+  return undefined;
 }
 
 function firstParameterSource(kind: HandlerKind, param: Node, second: Node | undefined): SourceObject | undefined {
