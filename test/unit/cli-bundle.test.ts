@@ -1,0 +1,54 @@
+// The built CLI (dist/cli.js, as users run it) on the bundled example: every rule family found, valid SARIF, exit codes.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type * as Sarif from 'sarif';
+import { RULES } from '../../src/core/rules';
+import { validateSarif } from '../helpers/sarif-validator';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const EXAMPLE = join(ROOT, 'examples', 'ai-api');
+/** Rules about the tool's own comments rather than about code an assistant writes. */
+const META_RULES = new Set(['suppression-without-reason']);
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('built CLI on the example workspace', function () {
+  this.timeout(60_000);
+  before(() => assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` (npm test does)'));
+
+  it('finds every rule family, emits valid SARIF and exits 1', () => {
+    const run = cli('scan', EXAMPLE, '--format', 'sarif');
+    assert.equal(run.status, 1, run.stderr);
+    const log = JSON.parse(run.stdout) as Sarif.Log;
+    const found = new Set((log.runs[0].results ?? []).map((result) => result.ruleId));
+    const missing = RULES.map((rule) => rule.meta.id).filter((id) => !META_RULES.has(id) && !found.has(id));
+    assert.deepEqual(missing, [], 'rules with no finding in examples/ai-api');
+    const validation = validateSarif(log);
+    assert.ok(validation.completed);
+    assert.deepEqual(validation.errors, []);
+  });
+
+  it('exits 0 on the clean control file', () => {
+    const run = cli('scan', join(EXAMPLE, 'src', 'lib', 'format.ts'));
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0, run.stdout);
+  });
+
+  it('exits 2 with one line on a missing path', () => {
+    const run = cli('scan', join(EXAMPLE, 'missing'));
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^codeward: cannot read .*missing: no such file or directory\n$/);
+  });
+
+  it('prints the findings of the demo and exits 0 with --fail-on none', () => {
+    const run = cli('scan', EXAMPLE, '--fail-on', 'none');
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /examples\/ai-api\/src\/routes\/reports\.ts\n/);
+    assert.match(run.stdout, /\d+ findings \(\d+ errors/);
+  });
+});
