@@ -1,7 +1,8 @@
-// Bundles the extension and the CLI with esbuild; refuses to build if the pure core imports `vscode`.
+// Bundles the core once (dist/core.js) and two thin shells that load it: the extension and the CLI.
+// Refuses to build if the core imports `vscode` or a shell imports core values other than through src/core/index.ts.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 function sourceFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -17,6 +18,26 @@ if (offenders.length > 0) {
   process.exit(1);
 }
 
+const CORE_INDEX = resolve('src/core/index.ts');
+
+/** Shells reach the core only through dist/core.js, so the parser and the rule registry exist once. */
+const coreAsSharedBundle = {
+  name: 'core-as-shared-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/core(?:\/|$)/ }, (args) => {
+      if (!args.importer || args.importer.startsWith(resolve('src/core'))) return undefined;
+      const target = resolve(dirname(args.importer), args.path);
+      if (target === resolve('src/core') || `${target}.ts` === CORE_INDEX || target === CORE_INDEX) {
+        return { path: './core.js', external: true };
+      }
+      if (target.startsWith(resolve('src/core'))) {
+        return { errors: [{ text: `${relative('.', args.importer)} imports '${args.path}': import core values from '../core' (src/core/index.ts)` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
@@ -28,7 +49,9 @@ const common = {
   logLevel: 'warning',
 };
 
+rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreAsSharedBundle] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [coreAsSharedBundle] }),
 ]);

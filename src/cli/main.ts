@@ -1,15 +1,12 @@
 // The terminal shell around the core: argv -> scan -> report -> exit code (0 clean, 1 findings, 2 usage/config/path error).
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
-import { findRule, RULES, ruleDocsUrl, TOOL_VERSION } from '../core';
-import { CONFIDENCES, ConfigError, RULE_SETTINGS } from '../core/config/model';
-import { loadConfig, projectRoot } from '../core/config/load';
-import { UnreadablePathError } from '../core/files';
-import { hasFindingsAtOrAbove, scanPaths } from '../core/scan';
-import { toSarif } from '../core/report/sarif';
-import { toJson } from '../core/report/json';
-import { toText } from '../core/report/text';
+import {
+  analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
+  scanPathsInParallel, toJson, toSarif, toText, TOOL_VERSION, UnreadablePathError,
+} from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -42,6 +39,7 @@ Scan options:
                              Override a rule's severity (repeatable)
   --min-confidence low|medium|high
                              Drop findings below this confidence
+  --fix                      Apply the safe fixes in place (never review ones), then report a rescan
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration or path error.
 Docs: docs/cli.md`;
@@ -51,9 +49,9 @@ interface Io {
   stderr: (text: string) => void;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) io.stderr(`codeward: ${error.message}\n`);
     else if (error instanceof ConfigError) io.stderr(`codeward: invalid configuration: ${error.message}\n`);
@@ -63,7 +61,7 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan':
@@ -105,7 +103,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-function scanCommand(args: readonly string[], io: Io): number {
+async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     output: { type: 'string' },
@@ -113,6 +111,7 @@ function scanCommand(args: readonly string[], io: Io): number {
     config: { type: 'string' },
     rule: { type: 'string', multiple: true },
     'min-confidence': { type: 'string' },
+    fix: { type: 'boolean' },
     diff: { type: 'string' },
     staged: { type: 'boolean' },
     baseline: { type: 'string' },
@@ -131,7 +130,15 @@ function scanCommand(args: readonly string[], io: Io): number {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = projectRoot(paths[0]);
   const { config } = loadConfig(root, values.config as string | undefined);
-  const report = scanPaths(paths, { root, config, rules, minConfidence });
+  const settings = { root, config, rules, minConfidence };
+  let report = await scanPathsInParallel(paths, settings, { workerScript: workerBundle() });
+  if (report && values.fix) {
+    const fixed = applySafeFixes(report, analysisOptions(settings));
+    for (const file of fixed) io.stderr(`codeward: fixed ${file.path}: ${file.titles.join('; ')}\n`);
+    io.stderr(`codeward: applied safe fixes to ${fixed.length} ${fixed.length === 1 ? 'file' : 'files'}; rescanning\n`);
+    if (fixed.length > 0) report = await scanPathsInParallel(paths, settings, { workerScript: workerBundle() });
+  }
+  if (!report) throw new Error('scan cancelled');
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
@@ -177,14 +184,22 @@ function rulesCommand(args: readonly string[], io: Io): number {
   return EXIT_CLEAN;
 }
 
+/** The core bundle next to the CLI bundle serves as the worker script; absent when running from sources. */
+function workerBundle(): string | undefined {
+  const path = join(__dirname, 'core.js');
+  return existsSync(path) ? path : undefined;
+}
+
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0];
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), {
+  void run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

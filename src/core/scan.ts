@@ -5,6 +5,7 @@ import type { Confidence, Finding, Note, RuleSetting, Severity } from './types';
 import { analyze } from './engine';
 import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
 import type { CodewardConfig } from './config/model';
+import { MIN_FILES_FOR_WORKERS, PoolOptions, scanFilesInPool } from './pool';
 
 export interface FileReport {
   /** Relative to the scan root, with forward slashes. */
@@ -64,38 +65,119 @@ export function looksMinified(text: string): boolean {
   return text.length / lines > MINIFIED_AVERAGE_LINE;
 }
 
-export function scanPaths(paths: readonly string[], settings: ScanSettings): ScanReport {
+export interface AnalysisOptions {
+  rules: Record<string, RuleSetting>;
+  minConfidence: Confidence;
+}
+
+/** The effective analysis options: the configuration with command-line overrides on top. */
+export function analysisOptions(settings: ScanSettings): AnalysisOptions {
+  return {
+    rules: { ...settings.config.rules, ...settings.rules },
+    minConfidence: settings.minConfidence ?? settings.config.minConfidence,
+  };
+}
+
+/** Reads and analyses one selected file; a file that cannot be used comes back as a skip with its reason. */
+export function scanFile(file: string, root: string, options: AnalysisOptions): FileReport | SkippedPath {
+  const absolutePath = resolve(file);
+  const path = displayPath(root, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { path, reason: `cannot be read (${describeFsError(error)})` };
+  }
+  const decoded = decodeSource(bytes);
+  if ('note' in decoded) return { path, absolutePath, findings: [], notes: [decoded.note] };
+  if (looksMinified(decoded.text)) return { path, reason: 'minified (very long lines)' };
+  return { path, absolutePath, ...analyze(decoded.text, absolutePath, options) };
+}
+
+export function isFileReport(entry: FileReport | SkippedPath): entry is FileReport {
+  return 'findings' in entry;
+}
+
+interface Planned {
+  files: string[];
+  skipped: SkippedPath[];
+  ignoredCount: number;
+  options: AnalysisOptions;
+}
+
+function plan(paths: readonly string[], settings: ScanSettings): Planned {
   const { config, root } = settings;
   const selection = selectFiles(paths, { root, exclude: config.exclude, maxFileSizeKb: config.maxFileSizeKb });
-  const options = {
-    rules: { ...config.rules, ...settings.rules },
-    minConfidence: settings.minConfidence ?? config.minConfidence,
+  return {
+    files: selection.files,
+    skipped: selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason })),
+    ignoredCount: selection.ignoredCount,
+    options: analysisOptions(settings),
   };
+}
+
+function assemble(root: string, planned: Planned, results: (FileReport | SkippedPath)[]): ScanReport {
   const files: FileReport[] = [];
-  const skipped = selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason }));
-  for (const file of selection.files) {
-    const absolutePath = resolve(file);
-    const path = displayPath(root, file);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      skipped.push({ path, reason: `cannot be read (${describeFsError(error)})` });
-      continue;
-    }
-    const decoded = decodeSource(bytes);
-    if ('note' in decoded) {
-      files.push({ path, absolutePath, findings: [], notes: [decoded.note] });
-      continue;
-    }
-    if (looksMinified(decoded.text)) {
-      skipped.push({ path, reason: 'minified (very long lines)' });
-      continue;
-    }
-    const result = analyze(decoded.text, absolutePath, options);
-    files.push({ path, absolutePath, ...result });
+  const skipped = [...planned.skipped];
+  for (const entry of results) {
+    if (isFileReport(entry)) files.push(entry);
+    else skipped.push(entry);
   }
-  return { root, files, skipped, summary: summarize(files, skipped.length, selection.ignoredCount) };
+  return buildReport(root, files, skipped, planned.ignoredCount);
+}
+
+export function scanPaths(paths: readonly string[], settings: ScanSettings): ScanReport {
+  const planned = plan(paths, settings);
+  return assemble(settings.root, planned, planned.files.map((file) => scanFile(file, settings.root, planned.options)));
+}
+
+/**
+ * scanPaths on worker threads when there are enough files and a worker bundle; the same report either way.
+ * Resolves to undefined when cancelled.
+ */
+export async function scanPathsInParallel(
+  paths: readonly string[],
+  settings: ScanSettings,
+  pool: ScanProgress,
+): Promise<ScanReport | undefined> {
+  const planned = plan(paths, settings);
+  const results = await scanSelectedFiles(planned.files, settings.root, planned.options, pool);
+  return results && assemble(settings.root, planned, results);
+}
+
+export type ScanProgress = Omit<PoolOptions, 'workerScript'> & { workerScript?: string };
+
+/** Worker threads when there are enough files and a worker bundle, else the calling thread in batches. */
+export async function scanSelectedFiles(
+  files: readonly string[],
+  root: string,
+  options: AnalysisOptions,
+  pool: ScanProgress,
+): Promise<(FileReport | SkippedPath)[] | undefined> {
+  return pool.workerScript && files.length >= MIN_FILES_FOR_WORKERS
+    ? scanFilesInPool(files, root, options, { ...pool, workerScript: pool.workerScript })
+    : scanInBatches(files, root, options, pool);
+}
+
+/** On the calling thread, yielding between batches so an editor stays responsive. */
+async function scanInBatches(
+  files: readonly string[],
+  root: string,
+  options: AnalysisOptions,
+  pool: Pick<PoolOptions, 'onFileDone' | 'isCancelled'>,
+): Promise<(FileReport | SkippedPath)[] | undefined> {
+  const results: (FileReport | SkippedPath)[] = [];
+  for (const file of files) {
+    if (pool.isCancelled?.()) return undefined;
+    results.push(scanFile(file, root, options));
+    pool.onFileDone?.(results.length, files.length);
+    if (results.length % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return results;
+}
+
+export function buildReport(root: string, files: FileReport[], skipped: SkippedPath[], ignoredCount: number): ScanReport {
+  return { root, files, skipped, summary: summarize(files, skipped.length, ignoredCount) };
 }
 
 function summarize(files: FileReport[], skipped: number, ignored: number): ScanSummary {

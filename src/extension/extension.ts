@@ -1,81 +1,60 @@
-// The editor shell: analyses JavaScript/TypeScript documents as they change and publishes diagnostics.
+// The editor shell: wires the core's analysis into diagnostics, code actions, commands and the status bar.
 import * as vscode from 'vscode';
-import { analyze } from '../core/engine';
-import { isAnalysableFile } from '../core/parse';
-import { ConfigError } from '../core/config/model';
-import type { CodewardConfig } from '../core/config/model';
-import { loadConfig, projectRoot } from '../core/config/load';
-import { noteDiagnostic, toDiagnostic } from './diagnostics';
-
-const LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
-const DEBOUNCE_MS = 250;
+import { ConfigStore } from './configs';
+import { DocumentAnalyzer, LANGUAGES } from './analyzer';
+import { APPLY_FIX_COMMAND, CodewardCodeActions, SHOW_DOCS_COMMAND, SUPPRESS_COMMAND } from './codeActions';
+import { Commands } from './commands';
+import { WorkspaceScanner } from './workspaceScan';
+import { createStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const collection = vscode.languages.createDiagnosticCollection('codeward');
-  const output = vscode.window.createOutputChannel('Codeward', { log: true });
-  const pending = new Map<string, NodeJS.Timeout>();
-  const warnedConfigs = new Set<string>();
-
-  const configFor = (document: vscode.TextDocument): CodewardConfig | undefined => {
-    if (document.uri.scheme !== 'file') return undefined;
-    const root = projectRoot(document.uri.fsPath);
-    try {
-      return loadConfig(root).config;
-    } catch (error) {
-      if (error instanceof ConfigError && !warnedConfigs.has(error.message)) {
-        warnedConfigs.add(error.message);
-        void vscode.window.showWarningMessage(`Codeward: invalid configuration: ${error.message}. Using defaults.`);
-      }
-      output.warn(String((error as Error).message));
-      return undefined;
-    }
-  };
-
-  const analyseDocument = (document: vscode.TextDocument): void => {
-    if (!LANGUAGES.has(document.languageId)) return;
-    const name = document.uri.scheme === 'file' ? document.uri.fsPath : `${document.uri.path}${extensionFor(document.languageId)}`;
-    if (!isAnalysableFile(name)) return;
-    const config = configFor(document);
-    const started = performance.now();
-    const result = analyze(document.getText(), name, { rules: config?.rules, minConfidence: config?.minConfidence });
-    collection.set(document.uri, [
-      ...result.findings.filter((finding) => !finding.suppression).map((finding) => toDiagnostic(document, finding)),
-      ...result.notes.map((note) => noteDiagnostic(document, note)),
-    ]);
-    output.debug(`${vscode.workspace.asRelativePath(document.uri)}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
-  };
-
-  const schedule = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(pending.get(key));
-    pending.set(key, setTimeout(() => {
-      pending.delete(key);
-      analyseDocument(document);
-    }, DEBOUNCE_MS));
-  };
+  const log = vscode.window.createOutputChannel('Codeward', { log: true });
+  const live = vscode.languages.createDiagnosticCollection('codeward');
+  const scanned = vscode.languages.createDiagnosticCollection('codeward-workspace');
+  const configs = new ConfigStore(log);
+  const analyzer = new DocumentAnalyzer(live, configs, log);
+  const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
+  const commands = new Commands(context, analyzer, scanner, log);
+  const selector = LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
+  const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
 
   context.subscriptions.push(
-    collection,
-    output,
-    vscode.workspace.onDidOpenTextDocument(analyseDocument),
-    vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      clearTimeout(pending.get(document.uri.toString()));
-      collection.delete(document.uri);
+    log,
+    live,
+    scanned,
+    configs,
+    analyzer,
+    createStatusBar(analyzer),
+    vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      scanned.delete(document.uri);
+      analyzer.analyse(document);
     }),
-    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => collection.delete(uri))),
-    vscode.commands.registerCommand('codeward.scanFile', () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (document) analyseDocument(document);
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) analyzer.schedule(event.document);
     }),
-    { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
+    vscode.workspace.onDidSaveTextDocument((document) => analyzer.analyse(document)),
+    vscode.workspace.onDidCloseTextDocument((document) => analyzer.forget(document.uri)),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => {
+      analyzer.forget(uri);
+      scanned.delete(uri);
+    })),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('codeward')) reanalyseOpen();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(reanalyseOpen),
+    configs.onDidChange(reanalyseOpen),
+    vscode.commands.registerCommand('codeward.scanFile', () => commands.scanCurrentFile()),
+    vscode.commands.registerCommand('codeward.scanWorkspace', () => commands.scanWorkspace()),
+    vscode.commands.registerCommand('codeward.exportSarif', (target?: vscode.Uri) => commands.exportSarif(target)),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId?: string) => commands.showRuleDocumentation(ruleId)),
+    vscode.commands.registerCommand('codeward.showOutput', () => log.show()),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: vscode.Uri, version: number, edits) => commands.applyFix(uri, version, edits)),
+    vscode.commands.registerCommand(SUPPRESS_COMMAND, (uri: vscode.Uri, version: number, range, ruleId: string, reason?: string) =>
+      commands.suppress(uri, version, range, ruleId, reason)),
   );
-  vscode.workspace.textDocuments.forEach(analyseDocument);
-}
-
-/** Untitled documents have no file name; the language decides how to parse them. */
-function extensionFor(languageId: string): string {
-  return { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' }[languageId] ?? '';
+  reanalyseOpen();
+  log.info(`Codeward activated in ${vscode.workspace.isTrusted ? 'a trusted' : 'an untrusted'} workspace`);
 }
 
 export function deactivate(): void {}

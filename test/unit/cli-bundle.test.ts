@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { RULES } from '../../src/core/rules';
 import { validateSarif } from '../helpers/sarif-validator';
+import { createWorkspace } from '../helpers/workspace';
+import { scanPaths } from '../../src/core/scan';
+import { loadConfig } from '../../src/core/config/load';
+import { toJson } from '../../src/core/report/json';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -50,5 +54,32 @@ describe('built CLI on the example workspace', function () {
     assert.equal(run.status, 0);
     assert.match(run.stdout, /examples\/ai-api\/src\/routes\/reports\.ts\n/);
     assert.match(run.stdout, /\d+ findings \(\d+ errors/);
+  });
+});
+
+describe('built CLI worker pool', function () {
+  this.timeout(120_000);
+
+  it('gives the same report on worker threads as the in-process scan', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      files[`src/route${i}.js`] = i % 3 === 0
+        ? `app.get('/r${i}', (req, res) => {\n  res.json(eval(req.query.e${i}));\n});\n`
+        : `export const value${i} = ${i};\n`;
+    }
+    files['src/broken.ts'] = 'const = ;';
+    const workspace = createWorkspace(files);
+    try {
+      const run = cli('scan', workspace.root, '--format', 'json');
+      assert.equal(run.status, 1, run.stderr);
+      const pooled = JSON.parse(run.stdout);
+      const inProcess = toJson(scanPaths([workspace.root], { root: workspace.root, config: loadConfig(workspace.root).config }));
+      assert.equal(pooled.summary.filesScanned, 61);
+      assert.deepEqual(pooled.findings, inProcess.findings);
+      assert.deepEqual(pooled.notes, inProcess.notes);
+      assert.equal(pooled.findings.length, 20);
+    } finally {
+      workspace.remove();
+    }
   });
 });

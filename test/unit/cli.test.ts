@@ -9,15 +9,15 @@ const VULNERABLE = 'app.get("/x", (req, res) => {\n  res.json(eval(req.query.exp
 const WARNING_ONLY = '// codeward-ignore-next-line code-injection\nrun();\n';
 const CLEAN = 'export const add = (a: number, b: number) => a + b;\n';
 
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { code, stdout, stderr };
 }
 
-function json(args: string[]): JsonReport {
-  const result = cli([...args, '--format', 'json']);
+async function json(args: string[]): Promise<JsonReport> {
+  const result = await cli([...args, '--format', 'json']);
   return JSON.parse(result.stdout) as JsonReport;
 }
 
@@ -26,45 +26,45 @@ describe('CLI', () => {
   afterEach(() => workspace?.remove());
 
   describe('exit codes', () => {
-    it('exits 1 when a finding is at or above --fail-on (default error)', () => {
+    it('exits 1 when a finding is at or above --fail-on (default error)', async () => {
       workspace = createWorkspace({ 'src/app.js': VULNERABLE });
-      const result = cli(['scan', workspace.root]);
+      const result = (await cli(['scan', workspace.root]));
       assert.equal(result.code, 1);
       assert.match(result.stdout, /src\/app\.js\n  2:12 +error +code-injection +eval\(\) runs user input as code/);
       assert.match(result.stdout, /1 finding \(1 errors, 0 warnings, 0 info\), 0 suppressed, 1 files scanned, 0 skipped/);
     });
 
-    it('exits 0 on clean code', () => {
+    it('exits 0 on clean code', async () => {
       workspace = createWorkspace({ 'src/math.ts': CLEAN });
-      const result = cli(['scan', workspace.root]);
+      const result = (await cli(['scan', workspace.root]));
       assert.equal(result.code, 0);
       assert.equal(result.stderr, '');
     });
 
-    it('honours --fail-on: none never fails, warning fails on warnings', () => {
+    it('honours --fail-on: none never fails, warning fails on warnings', async () => {
       workspace = createWorkspace({ 'a.js': VULNERABLE, 'b.js': WARNING_ONLY });
-      assert.equal(cli(['scan', workspace.root, '--fail-on', 'none']).code, 0);
-      assert.equal(cli(['scan', workspace.path('b.js')]).code, 0);
-      assert.equal(cli(['scan', workspace.path('b.js'), '--fail-on', 'warning']).code, 1);
+      assert.equal((await cli(['scan', workspace.root, '--fail-on', 'none'])).code, 0);
+      assert.equal((await cli(['scan', workspace.path('b.js')])).code, 0);
+      assert.equal((await cli(['scan', workspace.path('b.js'), '--fail-on', 'warning'])).code, 1);
     });
 
-    it('does not count suppressed findings for --fail-on', () => {
+    it('does not count suppressed findings for --fail-on', async () => {
       workspace = createWorkspace({
         'a.js': 'app.get("/x", (req, res) => {\n  // codeward-ignore-next-line code-injection -- sandboxed calculator, reviewed\n  res.json(eval(req.query.expr));\n});\n',
       });
-      const result = cli(['scan', workspace.root]);
+      const result = (await cli(['scan', workspace.root]));
       assert.equal(result.code, 0);
       assert.match(result.stdout, /suppressed +code-injection/);
       assert.match(result.stdout, /suppressed: sandboxed calculator, reviewed/);
     });
 
-    it('exits 2 with one line on a missing path', () => {
-      const result = cli(['scan', '/definitely/not/here']);
+    it('exits 2 with one line on a missing path', async () => {
+      const result = (await cli(['scan', '/definitely/not/here']));
       assert.equal(result.code, 2);
       assert.equal(result.stderr, 'codeward: cannot read /definitely/not/here: no such file or directory\n');
     });
 
-    it('exits 2 with one line on bad flags and values', () => {
+    it('exits 2 with one line on bad flags and values', async () => {
       for (const args of [
         ['scan', '--bogus'],
         ['scan', '--format', 'xml'],
@@ -76,16 +76,16 @@ describe('CLI', () => {
         ['frobnicate'],
         [],
       ]) {
-        const result = cli(args);
+        const result = await cli(args);
         assert.equal(result.code, 2, args.join(' '));
         assert.match(result.stderr, /^codeward: [^\n]+\n$/, `one line for ${args.join(' ')}`);
         assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
       }
     });
 
-    it('exits 2 on flags a later version implements', () => {
+    it('exits 2 on flags a later version implements', async () => {
       for (const args of [['--diff', 'main'], ['--staged'], ['--baseline', 'b.json'], ['--format', 'markdown']]) {
-        const result = cli(['scan', '.', ...args]);
+        const result = (await cli(['scan', '.', ...args]));
         assert.equal(result.code, 2);
         assert.match(result.stderr, /not available in this version/);
       }
@@ -93,47 +93,47 @@ describe('CLI', () => {
   });
 
   describe('configuration', () => {
-    it('reads .codeward/config.json at the root: rules, exclude, minConfidence', () => {
+    it('reads .codeward/config.json at the root: rules, exclude, minConfidence', async () => {
       workspace = createWorkspace({
         'a.js': VULNERABLE,
         'legacy/old.js': VULNERABLE,
         'b.js': 'function f(t) { return eval("`" + t + "`"); }\n',
         '.codeward/config.json': JSON.stringify({ exclude: ['legacy/'], minConfidence: 'high' }),
       });
-      const report = json(['scan', workspace.root]);
+      const report = (await json(['scan', workspace.root]));
       assert.deepEqual(report.findings.map((finding) => finding.path), ['a.js']);
       assert.equal(report.summary.filesIgnored, 1);
     });
 
-    it('lets --rule and --min-confidence override the file', () => {
+    it('lets --rule and --min-confidence override the file', async () => {
       workspace = createWorkspace({ 'a.js': VULNERABLE, '.codeward/config.json': '{ "rules": { "code-injection": "warning" } }' });
-      assert.equal(json(['scan', workspace.root]).findings[0].severity, 'warning');
-      assert.equal(json(['scan', workspace.root, '--rule', 'code-injection=info']).findings[0].severity, 'info');
-      assert.equal(json(['scan', workspace.root, '--rule', 'code-injection=off']).findings.length, 0);
+      assert.equal((await json(['scan', workspace.root])).findings[0].severity, 'warning');
+      assert.equal((await json(['scan', workspace.root, '--rule', 'code-injection=info'])).findings[0].severity, 'info');
+      assert.equal((await json(['scan', workspace.root, '--rule', 'code-injection=off'])).findings.length, 0);
     });
 
-    it('exits 2 naming the file, the JSON path and the reason for a broken config', () => {
+    it('exits 2 naming the file, the JSON path and the reason for a broken config', async () => {
       workspace = createWorkspace({ 'a.js': CLEAN, '.codeward/config.json': '{ "rules": { "code-injection": "loud" } }' });
-      const result = cli(['scan', workspace.root]);
+      const result = (await cli(['scan', workspace.root]));
       assert.equal(result.code, 2);
       assert.equal(
         result.stderr,
         `codeward: invalid configuration: ${workspace.path('.codeward/config.json')}: $.rules.code-injection: must be one of off, error, warning, info\n`,
       );
       workspace.write('.codeward/config.json', '{ "rules": ');
-      assert.match(cli(['scan', workspace.root]).stderr, /^codeward: invalid configuration: .*config\.json: \$: not valid JSON/);
+      assert.match((await cli(['scan', workspace.root])).stderr, /^codeward: invalid configuration: .*config\.json: \$: not valid JSON/);
     });
 
-    it('exits 2 when --config names a file that does not exist', () => {
+    it('exits 2 when --config names a file that does not exist', async () => {
       workspace = createWorkspace({ 'a.js': CLEAN });
-      const result = cli(['scan', workspace.root, '--config', workspace.path('nope.json')]);
+      const result = (await cli(['scan', workspace.root, '--config', workspace.path('nope.json')]));
       assert.equal(result.code, 2);
       assert.match(result.stderr, /nope\.json: \$: cannot be read \(ENOENT\)/);
     });
   });
 
   describe('directory walk', () => {
-    it('respects .gitignore files (nested too) and skips dependencies and build output with notes', () => {
+    it('respects .gitignore files (nested too) and skips dependencies and build output with notes', async () => {
       workspace = createWorkspace({
         '.gitignore': 'generated/\n*.gen.js\n',
         'src/.gitignore': 'local.js\n',
@@ -145,7 +145,7 @@ describe('CLI', () => {
         'dist/bundle.js': VULNERABLE,
         'README.md': '# not code',
       });
-      const report = json(['scan', workspace.root]);
+      const report = (await json(['scan', workspace.root]));
       assert.deepEqual(report.findings.map((finding) => finding.path), ['src/app.js']);
       assert.equal(report.summary.filesIgnored, 3);
       assert.deepEqual(
@@ -154,7 +154,7 @@ describe('CLI', () => {
       );
     });
 
-    it('skips minified and oversized files and notes binary, non-UTF-8 and unparsable ones, and goes on', () => {
+    it('skips minified and oversized files and notes binary, non-UTF-8 and unparsable ones, and goes on', async () => {
       workspace = createWorkspace({
         'app.js': VULNERABLE,
         'vendor.min.js': VULNERABLE,
@@ -165,7 +165,7 @@ describe('CLI', () => {
         'half.ts': 'function broken( {\n  return eval(',
         '.codeward/config.json': '{ "maxFileSizeKb": 2 }',
       });
-      const result = cli(['scan', workspace.root, '--format', 'json']);
+      const result = (await cli(['scan', workspace.root, '--format', 'json']));
       const report = JSON.parse(result.stdout) as JsonReport;
       assert.equal(result.code, 1);
       assert.deepEqual(report.findings.map((finding) => finding.path), ['app.js']);
@@ -179,16 +179,16 @@ describe('CLI', () => {
       assert.deepEqual([notes['half.ts'].line, notes['half.ts'].column], [2, 10]);
     });
 
-    it('scans a file named on the command line even when .gitignore lists it', () => {
+    it('scans a file named on the command line even when .gitignore lists it', async () => {
       workspace = createWorkspace({ '.gitignore': 'scratch.js\n', 'scratch.js': VULNERABLE });
-      assert.equal(json(['scan', workspace.path('scratch.js')]).findings.length, 1);
+      assert.equal((await json(['scan', workspace.path('scratch.js')])).findings.length, 1);
     });
   });
 
   describe('output', () => {
-    it('writes a versioned JSON document with findings, notes and summary', () => {
+    it('writes a versioned JSON document with findings, notes and summary', async () => {
       workspace = createWorkspace({ 'a.js': VULNERABLE, 'b.ts': 'const x = (' });
-      const report = json(['scan', workspace.root]);
+      const report = (await json(['scan', workspace.root]));
       assert.equal(report.schemaVersion, 1);
       assert.equal(report.tool.name, 'codeward');
       const [finding] = report.findings;
@@ -202,17 +202,17 @@ describe('CLI', () => {
       assert.equal(report.summary.findings.error, 1);
     });
 
-    it('writes to --output instead of standard output', () => {
+    it('writes to --output instead of standard output', async () => {
       workspace = createWorkspace({ 'a.js': VULNERABLE });
       const out = workspace.path('report.sarif');
-      const result = cli(['scan', workspace.path('a.js'), '--format', 'sarif', '--output', out]);
+      const result = (await cli(['scan', workspace.path('a.js'), '--format', 'sarif', '--output', out]));
       assert.equal(result.code, 1);
       assert.equal(result.stdout, '');
       assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, '2.1.0');
     });
 
-    it('lists the rules with metadata', () => {
-      const result = cli(['rules', '--format', 'json']);
+    it('lists the rules with metadata', async () => {
+      const result = (await cli(['rules', '--format', 'json']));
       const rules = JSON.parse(result.stdout) as { id: string; cwe: string[]; docs: string }[];
       assert.equal(result.code, 0);
       const codeInjection = rules.find((rule) => rule.id === 'code-injection');

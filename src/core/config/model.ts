@@ -74,3 +74,21 @@ export function parseConfig(text: string, file: string): CodewardConfig {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Editor settings a user set explicitly; each one wins over the repository's file. */
+export interface ConfigOverrides {
+  rules?: Record<string, RuleSetting>;
+  exclude?: readonly string[];
+  minConfidence?: Confidence;
+  maxFileSizeKb?: number;
+}
+
+/** The repository's configuration with a user's overrides on top: rules merge per id, excludes add up. */
+export function layerConfig(base: CodewardConfig, overrides: ConfigOverrides): CodewardConfig {
+  return {
+    rules: { ...base.rules, ...overrides.rules },
+    exclude: [...base.exclude, ...(overrides.exclude ?? [])],
+    minConfidence: overrides.minConfidence ?? base.minConfidence,
+    maxFileSizeKb: overrides.maxFileSizeKb ?? base.maxFileSizeKb,
+  };
+}

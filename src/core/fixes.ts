@@ -1,0 +1,45 @@
+// Fixes as data: choosing which edits can be applied together, and the edit that suppresses a finding.
+import type { Finding, Fix, TextEdit } from './types';
+
+/**
+ * The first "safe" fix of each unsuppressed finding, dropping any fix whose edits overlap one already chosen,
+ * so a fix-all never applies two edits to the same text. Sorted by position.
+ */
+export function combinedSafeEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixes: Fix[] } {
+  const chosen: Fix[] = [];
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    if (finding.suppression) continue;
+    const fix = finding.fixes.find((candidate) => candidate.safety === 'safe');
+    if (!fix) continue;
+    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    chosen.push(fix);
+    taken.push(...fix.edits);
+  }
+  return { edits: taken.sort((a, b) => a.range[0] - b.range[0]), fixes: chosen };
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  return a.range[0] < b.range[1] && b.range[0] < a.range[1] || a.range[0] === b.range[0];
+}
+
+/** Applies non-overlapping edits to a text (offsets refer to the original text). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
+    result = result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]);
+  }
+  return result;
+}
+
+/**
+ * The comment that suppresses `finding` on its line, inserted above it with the same indentation:
+ * `// codeward-ignore-next-line <rule> -- <reason>`. Reasons are kept on one line.
+ */
+export function suppressionEdit(text: string, finding: Finding, reason: string): TextEdit {
+  const lineStart = text.lastIndexOf('\n', finding.range[0] - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const cleanReason = reason.replace(/\s+/g, ' ').trim();
+  return { range: [lineStart, lineStart], text: `${indent}// codeward-ignore-next-line ${finding.ruleId} -- ${cleanReason}${newline}` };
+}

@@ -1,0 +1,108 @@
+// Analyses open documents (debounced while typing) and keeps each one's findings for the version they describe.
+import { relative } from 'node:path';
+import * as vscode from 'vscode';
+import { analyze, isAnalysableFile } from '../core';
+import ignore from 'ignore';
+import type { Finding } from '../core/types';
+import type { ConfigStore } from './configs';
+import { readSettings } from './settings';
+import { fileDiagnostics, skippedDiagnostic } from './diagnostics';
+
+export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+const EXTENSION_BY_LANGUAGE: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
+
+export interface DocumentResult {
+  version: number;
+  findings: Finding[];
+}
+
+export class DocumentAnalyzer implements vscode.Disposable {
+  private readonly results = new Map<string, DocumentResult>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after any document's findings change (the status bar listens). */
+  readonly onDidChangeResults = this.changed.event;
+
+  constructor(
+    private readonly collection: vscode.DiagnosticCollection,
+    private readonly configs: ConfigStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Findings for exactly this version of the document, or undefined if they are stale. */
+  resultFor(document: vscode.TextDocument): DocumentResult | undefined {
+    const result = this.results.get(document.uri.toString());
+    return result && result.version === document.version ? result : undefined;
+  }
+
+  openFindings(): Finding[] {
+    return [...this.results.values()].flatMap((result) => result.findings.filter((finding) => !finding.suppression));
+  }
+
+  schedule(document: vscode.TextDocument): void {
+    const settings = readSettings(document.uri);
+    if (!settings.scanOnType) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.analyse(document);
+    }, settings.debounceMs));
+  }
+
+  analyse(document: vscode.TextDocument): void {
+    if (!LANGUAGES.includes(document.languageId) || document.isClosed) return;
+    const key = document.uri.toString();
+    const fileName = document.uri.scheme === 'file' ? document.uri.fsPath : `${document.uri.path}${EXTENSION_BY_LANGUAGE[document.languageId]}`;
+    if (!isAnalysableFile(fileName)) return;
+    if (!readSettings(document.uri).enable) {
+      this.forget(document.uri);
+      return;
+    }
+    try {
+      const { config, root } = document.uri.scheme === 'file'
+        ? this.configs.forFile(document.uri.fsPath, document.uri)
+        : { config: this.configs.forUntitled(document.uri), root: undefined };
+      if (root !== undefined && isExcluded(root, document.uri.fsPath, config.exclude)) {
+        this.forget(document.uri);
+        return;
+      }
+      const text = document.getText();
+      if (text.length > config.maxFileSizeKb * 1024) {
+        this.results.set(key, { version: document.version, findings: [] });
+        this.collection.set(document.uri, [skippedDiagnostic(`Codeward skipped this file: it is larger than maxFileSizeKb (${config.maxFileSizeKb} KB).`)]);
+        this.changed.fire();
+        return;
+      }
+      const started = performance.now();
+      const result = analyze(text, fileName, { rules: config.rules, minConfidence: config.minConfidence });
+      this.results.set(key, { version: document.version, findings: result.findings });
+      this.collection.set(document.uri, fileDiagnostics(document.uri, result));
+      this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
+      this.changed.fire();
+    } catch (error) {
+      // Never let an analysis problem surface as an extension-host exception.
+      this.log.error(`analysis of ${document.uri.toString()} failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.changed.dispose();
+  }
+}
+
+export function isExcluded(root: string, fsPath: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return false;
+  const path = relative(root, fsPath).split('\\').join('/');
+  return path !== '' && !path.startsWith('..') && ignore().add([...patterns]).ignores(path);
+}

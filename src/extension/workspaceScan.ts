@@ -1,0 +1,106 @@
+// Scan Workspace: every JS/TS file the repository would scan (.gitignore, excludes) and VS Code shows (files.exclude),
+// with progress, cancellation and a summary; results for files that are not open go to the Problems panel.
+import * as vscode from 'vscode';
+import { analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
+import type * as Sarif from 'sarif';
+import type { ConfigStore } from './configs';
+import { fileDiagnostics } from './diagnostics';
+
+const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+const PROGRESS_STEP = 10;
+
+export class WorkspaceScanner {
+  constructor(
+    /** dist/core.js: pool workers load it to scan on every core. */
+    private readonly workerScript: string,
+    private readonly configs: ConfigStore,
+    private readonly workspaceCollection: vscode.DiagnosticCollection,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async scanWithProgress(): Promise<ScanReport[] | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage('Codeward: open a folder to scan its files.');
+      return undefined;
+    }
+    const started = performance.now();
+    const reports = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Codeward: scanning workspace', cancellable: true },
+      async (progress, token) => {
+        const done: ScanReport[] = [];
+        for (const folder of folders) {
+          const report = await this.scanFolder(folder, token, progress);
+          if (!report) return undefined;
+          done.push(report);
+        }
+        return done;
+      },
+    );
+    if (!reports) {
+      void vscode.window.showInformationMessage('Codeward: workspace scan cancelled.');
+      return undefined;
+    }
+    this.publish(reports);
+    const files = reports.reduce((sum, report) => sum + report.summary.filesScanned, 0);
+    const skipped = reports.reduce((sum, report) => sum + report.summary.filesSkipped, 0);
+    const counts = reports.reduce(
+      (sum, report) => ({ error: sum.error + report.summary.findings.error, warning: sum.warning + report.summary.findings.warning, info: sum.info + report.summary.findings.info }),
+      { error: 0, warning: 0, info: 0 },
+    );
+    const withFindings = reports.reduce((sum, report) => sum + report.files.filter((file) => file.findings.some((finding) => !finding.suppression)).length, 0);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const summary = `Codeward: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info in ${withFindings} of ${files} files (${skipped} skipped) in ${seconds} s.`;
+    this.log.info(summary);
+    void vscode.window.showInformationMessage(summary);
+    return reports;
+  }
+
+  async sarifFor(folder: vscode.WorkspaceFolder): Promise<Sarif.Log | undefined> {
+    const report = await this.scanFolder(folder, new vscode.CancellationTokenSource().token);
+    return report && toSarif(report);
+  }
+
+  private async scanFolder(
+    folder: vscode.WorkspaceFolder,
+    token: vscode.CancellationToken,
+    progress?: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<ScanReport | undefined> {
+    const { root, config } = this.configs.forDirectory(folder.uri.fsPath, folder.uri);
+    const selection = selectFiles([folder.uri.fsPath], { root, exclude: config.exclude, maxFileSizeKb: config.maxFileSizeKb });
+    // findFiles with no exclude argument applies the user's files.exclude.
+    const visible = new Set((await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCRIPT_GLOB), undefined, undefined, token)).map((uri) => uri.fsPath));
+    const files = selection.files.filter((file) => visible.has(file));
+    let reported = 0;
+    const results = await scanSelectedFiles(files, root, analysisOptions({ root, config }), {
+      workerScript: this.workerScript,
+      isCancelled: () => token.isCancellationRequested,
+      onFileDone: (done, total) => {
+        if (done - reported < PROGRESS_STEP && done !== total) return;
+        progress?.report({ message: `${done} of ${total} files`, increment: ((done - reported) / Math.max(total, 1)) * 100 });
+        reported = done;
+      },
+    });
+    if (!results || token.isCancellationRequested) return undefined;
+    const reports = results.filter(isFileReport);
+    const skipped: SkippedPath[] = [
+      ...selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason })),
+      ...results.filter((entry): entry is SkippedPath => !isFileReport(entry)),
+    ];
+    return buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+  }
+
+  /** Open documents keep their live results; the scan fills in every other file. */
+  private publish(reports: ScanReport[]): void {
+    this.workspaceCollection.clear();
+    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+    for (const report of reports) {
+      for (const file of report.files) {
+        const uri = vscode.Uri.file(file.absolutePath);
+        if (open.has(uri.toString())) continue;
+        const diagnostics = fileDiagnostics(uri, file);
+        if (diagnostics.length > 0) this.workspaceCollection.set(uri, diagnostics);
+      }
+    }
+  }
+}
