@@ -84,7 +84,9 @@ else
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
   printf '{ "name": "codeward-tools-code-server", "private": true }\n' >"$CS_DIR/package.json"
   # The machine's npmrc points nodedir at Node 20's headers; native addons must build against 24's.
-  retry 2 env PATH="$NODE_BIN:$PATH" npm_config_nodedir="$NODE_HEADERS" \
+  # Under `npm test` the outer npm's user agent (node/v20) is inherited, and code-server's postinstall reads
+  # the Node version from it: drop it so the inner npm reports the Node 24 it runs on.
+  retry 2 env -u npm_config_user_agent PATH="$NODE_BIN:$PATH" npm_config_nodedir="$NODE_HEADERS" \
     npm install --prefix "$CS_DIR" --save-exact --no-audit --no-fund --loglevel=error \
       "code-server@$CODE_SERVER_VERSION" </dev/null
   [[ -f "$CS_ENTRY" ]] || { log "error: $CS_ENTRY missing after install"; exit 1; }
