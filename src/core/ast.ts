@@ -97,6 +97,32 @@ function lastSegment(path: string | undefined): string | undefined {
   return path?.slice(path.lastIndexOf('.') + 1);
 }
 
+export interface Concatenation {
+  /** In order: the text of template quasis, and the expressions joined (nested `+` and templates flattened). */
+  operands: (Node | string)[];
+  /** Assembled by `+` or a template literal with substitutions, not a single value. */
+  built: boolean;
+}
+
+/** The operands of a string built with `+` or a template literal. */
+export function concatenation(node: Node, into: Concatenation = { operands: [], built: false }): Concatenation {
+  const inner = unwrap(node);
+  if (inner.type === 'TemplateLiteral') {
+    into.built ||= inner.expressions.length > 0;
+    inner.quasis.forEach((quasi, index) => {
+      into.operands.push(quasi.value.cooked ?? quasi.value.raw);
+      if (index < inner.expressions.length) concatenation(inner.expressions[index], into);
+    });
+  } else if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+    into.built = true;
+    concatenation(inner.left as Node, into);
+    concatenation(inner.right, into);
+  } else {
+    into.operands.push(inner);
+  }
+  return into;
+}
+
 export function isFunction(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }

@@ -75,6 +75,7 @@ export function analyze(text: string, filePath: string, options: AnalyzeOptions 
     },
     evaluate: (node) => taint.evaluate(node),
     qualifiedName: (node) => scopes.qualifiedName(node),
+    declaration: (name) => scopes.declaration(name),
     source: (node) => text.slice(node.range[0], node.range[1]),
   };
 
@@ -128,13 +129,11 @@ function track(node: Node, scopes: ScopeStack, taint: Taint): void {
   switch (node.type) {
     case 'FunctionDeclaration':
       if (node.id) scopes.declare(node.id.name, UNKNOWN);
-      scopes.push();
-      taint.declareParameters(node);
+      declareParameters(node, scopes, taint);
       return;
     case 'FunctionExpression':
     case 'ArrowFunctionExpression':
-      scopes.push();
-      taint.declareParameters(node);
+      declareParameters(node, scopes, taint);
       return;
     case 'ImportDeclaration':
       scopes.declareImport(node);
@@ -143,8 +142,7 @@ function track(node: Node, scopes: ScopeStack, taint: Taint): void {
       scopes.declareImportEquals(node);
       return;
     case 'VariableDeclarator':
-      if (node.init && scopes.declareRequire(node.id, node.init)) return;
-      taint.declarePattern(node.id, node.init ? taint.evaluate(node.init) : UNKNOWN);
+      declareVariable(node, scopes, taint);
       return;
     case 'AssignmentExpression':
       trackAssignment(node, scopes, taint);
@@ -160,21 +158,40 @@ function track(node: Node, scopes: ScopeStack, taint: Taint): void {
   }
 }
 
+function declareParameters(node: TSESTree.FunctionLike, scopes: ScopeStack, taint: Taint): void {
+  scopes.push();
+  taint.declareParameters(node);
+  for (const param of node.params) scopes.recordDeclaration(param, undefined);
+}
+
+function declareVariable(node: TSESTree.VariableDeclarator, scopes: ScopeStack, taint: Taint): void {
+  if (!node.init || !scopes.declareRequire(node.id, node.init)) {
+    taint.declarePattern(node.id, node.init ? taint.evaluate(node.init) : UNKNOWN);
+  }
+  const loop = node.parent?.parent;
+  const iterated = (loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === node.parent ? loop.right : undefined;
+  scopes.recordDeclaration(node.id, node.init ?? undefined, iterated);
+}
+
 function trackAssignment(node: TSESTree.AssignmentExpression, scopes: ScopeStack, taint: Taint): void {
   if (node.left.type !== 'Identifier') return;
-  const right = taint.evaluate(node.right);
-  if (node.operator === '=') {
-    scopes.assign(node.left.name, right);
+  assignValue(node.left.name, node.operator, taint.evaluate(node.right), scopes);
+  scopes.recordAssignment(node.left.name, node.operator, node.right);
+}
+
+function assignValue(name: string, operator: string, right: Value, scopes: ScopeStack): void {
+  if (operator === '=') {
+    scopes.assign(name, right);
     return;
   }
-  if (node.operator !== '+=') return;
-  const previous: Value = scopes.lookup(node.left.name)?.value ?? UNKNOWN;
+  if (operator !== '+=') return;
+  const previous: Value = scopes.lookup(name)?.value ?? UNKNOWN;
   if (previous.kind === 'tainted') return;
-  if (right.kind === 'tainted') scopes.assign(node.left.name, right);
+  if (right.kind === 'tainted') scopes.assign(name, right);
   else if (previous.kind === 'constant' && right.kind === 'constant') {
     const text = previous.text !== undefined && right.text !== undefined ? previous.text + right.text : undefined;
-    scopes.assign(node.left.name, { kind: 'constant', text });
-  } else scopes.assign(node.left.name, UNKNOWN);
+    scopes.assign(name, { kind: 'constant', text });
+  } else scopes.assign(name, UNKNOWN);
 }
 
 function finalize(

@@ -1,7 +1,7 @@
 // What a rule is: metadata plus node visitors that the engine's single pass calls.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node, Range, RuleMeta } from './types';
-import type { Value } from './scope';
+import type { Declaration, Value } from './scope';
 import type { Directive } from './suppress';
 
 export interface RelatedNode {
@@ -25,6 +25,8 @@ export interface RuleContext {
   evaluate(node: Node | null | undefined): Value;
   /** Callee or member chain with imports resolved: "child_process.exec", "crypto.createHash". */
   qualifiedName(node: Node): string | undefined;
+  /** How a name visible at the current node was declared and assigned (the walk's scopes, not the whole file's). */
+  declaration(name: string): Declaration | undefined;
   /** Source text of a node. */
   source(node: Node): string;
   /** Suppression comments in the file (read only when the file mentions a marker). */

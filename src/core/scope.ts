@@ -24,25 +24,46 @@ export interface SourceObject {
 export const UNKNOWN: Value = { kind: 'unknown' };
 export const CONSTANT: Value = { kind: 'constant' };
 
+/** How a declared name gets its value, as written: what rules read through a variable. */
+export interface Declaration {
+  /** Expressions whose concatenation is the value: the initialiser and every `+=` after it (`=` starts over). */
+  pieces: Node[];
+  /** Its TypeScript type cannot carry text: number, boolean, bigint, literal types, unions of those. */
+  nonTextType: boolean;
+  /** Destructured from, or iterated over, this value (`const { id } = req.user`, `for (const f of FILES)`). */
+  container?: Node;
+  /** The initialiser of `name = init` itself (not of a destructured name), until the name is assigned again. */
+  init?: Node;
+}
+
 interface Binding {
   value: Value;
   /** Canonical module member this name refers to: "child_process" or "child_process.exec". */
   module?: string;
+  declaration: Declaration;
+}
+
+interface Scope {
+  bindings: Map<string, Binding>;
+  /** Member paths checked against a known set in an `if` (`if (!ALLOWED.includes(req.query.sort)) return`). */
+  validated: Set<string>;
 }
 
 export class ScopeStack {
-  private readonly scopes: Map<string, Binding>[] = [new Map()];
+  private readonly scopes: Scope[] = [newScope()];
 
   push(): void {
-    this.scopes.push(new Map());
+    this.scopes.push(newScope());
   }
 
   pop(): void {
     if (this.scopes.length > 1) this.scopes.pop();
   }
 
-  declare(name: string, value: Value, module?: string): void {
-    this.scopes[this.scopes.length - 1].set(name, { value, module });
+  declare(name: string, value: Value, module?: string): Binding {
+    const binding: Binding = { value, module, declaration: { pieces: [], nonTextType: false } };
+    this.scopes[this.scopes.length - 1].bindings.set(name, binding);
+    return binding;
   }
 
   /** Re-assignment updates the binding where it was declared, so later reads see the new origin. */
@@ -56,10 +77,67 @@ export class ScopeStack {
 
   lookup(name: string): Binding | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const binding = this.scopes[i].get(name);
+      const binding = this.scopes[i].bindings.get(name);
       if (binding) return binding;
     }
     return undefined;
+  }
+
+  declaration(name: string): Declaration | undefined {
+    return this.lookup(name)?.declaration;
+  }
+
+  /**
+   * Records how the names of a declaration pattern, already declared in the current scope, get their value.
+   * Mirrors destructuring: inner names come from the container, not from an initialiser of their own.
+   */
+  recordDeclaration(pattern: Node, init: Node | undefined, container?: Node): void {
+    switch (pattern.type) {
+      case 'Identifier': {
+        const binding = this.scopes[this.scopes.length - 1].bindings.get(pattern.name) ?? this.declare(pattern.name, UNKNOWN);
+        binding.declaration = { pieces: init ? [init] : [], nonTextType: nonTextType(pattern.typeAnnotation), container, init };
+        return;
+      }
+      case 'AssignmentPattern':
+        this.recordDeclaration(pattern.left, undefined, container);
+        return;
+      case 'RestElement':
+        this.recordDeclaration(pattern.argument, undefined);
+        return;
+      case 'ArrayPattern':
+        for (const element of pattern.elements) if (element) this.recordDeclaration(element, undefined, init ?? container);
+        return;
+      case 'ObjectPattern':
+        for (const property of pattern.properties) {
+          if (property.type === 'Property') this.recordDeclaration(property.value, undefined, init ?? container);
+          else this.recordDeclaration(property, undefined);
+        }
+        return;
+      case 'TSParameterProperty':
+        this.recordDeclaration(pattern.parameter, undefined);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `name = right` starts the value over, `name += right` appends to it; other operators leave it unknown. */
+  recordAssignment(name: string, operator: string, right: Node): void {
+    const declaration = this.declaration(name);
+    if (!declaration) return;
+    declaration.init = undefined;
+    if (operator === '=') declaration.pieces = [right];
+    else if (operator === '+=') declaration.pieces.push(right);
+    else declaration.pieces = [];
+  }
+
+  validatePath(path: string): void {
+    this.scopes[this.scopes.length - 1].validated.add(path);
+  }
+
+  /** Checked in the current function or one enclosing it. */
+  isValidatedPath(path: string): boolean {
+    return this.scopes.some((scope) => scope.validated.has(path));
   }
 
   /**
@@ -119,6 +197,17 @@ export class ScopeStack {
     }
     return false;
   }
+}
+
+function newScope(): Scope {
+  return { bindings: new Map(), validated: new Set() };
+}
+
+function nonTextType(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
+  const check = (type: TSESTree.TypeNode): boolean =>
+    type.type === 'TSNumberKeyword' || type.type === 'TSBooleanKeyword' || type.type === 'TSBigIntKeyword' || type.type === 'TSLiteralType' ||
+    (type.type === 'TSUnionType' && type.types.every(check));
+  return annotation !== undefined && check(annotation.typeAnnotation);
 }
 
 /** "node:fs/promises" -> "fs/promises": built-ins are the same module with or without the scheme. */

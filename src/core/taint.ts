@@ -55,13 +55,32 @@ const PROPAGATING_FUNCTIONS = new Set([
   'util.format', 'querystring.parse', 'qs.parse', 'URL', 'URLSearchParams', 'Object.assign',
 ]);
 
+/** Methods that look a value up in a known set or pattern. */
+const SET_CHECKS = new Set(['includes', 'has', 'test', 'startsWith', 'match']);
+const VALIDATOR = /^(?:is|validate|check)/i;
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
 export class Taint {
+  /** Names and member paths a conditional's test checked, while evaluating the branch the check guards. */
+  private readonly assumed: string[] = [];
+
   constructor(private readonly scopes: ScopeStack) {}
 
   /** The origin of an expression's value. */
   evaluate(node: Node | null | undefined): Value {
     if (!node) return CONSTANT;
     const inner = unwrap(node);
+    const value = this.origin(inner);
+    return value.kind === 'tainted' && this.checked(inner) ? CONSTANT : value;
+  }
+
+  /** Taken as checked: in the branch a conditional's test guards, or as a member path an `if` checked in scope. */
+  private checked(node: Node): boolean {
+    const path = memberPath(node);
+    return path !== undefined && (this.assumed.includes(path) || this.scopes.isValidatedPath(path));
+  }
+
+  private origin(inner: Node): Value {
     switch (inner.type) {
       case 'Literal':
         return { kind: 'constant', text: typeof inner.value === 'string' ? inner.value : undefined };
@@ -81,8 +100,10 @@ export class Taint {
         return this.call(inner, inner.callee, inner.arguments);
       case 'AwaitExpression':
         return this.evaluate(inner.argument);
-      case 'ConditionalExpression':
-        return this.combine([inner.consequent, inner.alternate]);
+      case 'ConditionalExpression': {
+        const { test, consequent } = inner;
+        return this.combine([consequent, inner.alternate], undefined, (branch) => this.guarded(test, branch === consequent, branch));
+      }
       case 'LogicalExpression':
         return this.combine([inner.left, inner.right]);
       case 'AssignmentExpression':
@@ -107,11 +128,11 @@ export class Taint {
   }
 
   /** Tainted if any part is; constant if all parts are (with their joined text when known). */
-  private combine(parts: Node[], knownText?: string): Value {
+  private combine(parts: Node[], knownText?: string, evaluate = (part: Node) => this.evaluate(part)): Value {
     let allConstant = true;
     let text = knownText === undefined ? '' : undefined;
     for (const part of parts) {
-      const value = this.evaluate(part);
+      const value = evaluate(part);
       if (value.kind === 'tainted') return value;
       if (value.kind === 'source') return tainted(value.node, value.source.label);
       if (value.kind !== 'constant') allConstant = false;
@@ -119,6 +140,15 @@ export class Taint {
     }
     if (!allConstant) return UNKNOWN;
     return { kind: 'constant', text: knownText ?? text };
+  }
+
+  /** `ALLOWED.includes(x) ? x : 'id'`: a branch with what its test checked, when the test comes out as `outcome`. */
+  private guarded(test: Node, outcome: boolean, branch: Node): Value {
+    const paths = checkedBy(test, outcome).map(memberPath).filter((path): path is string => path !== undefined);
+    this.assumed.push(...paths);
+    const value = this.evaluate(branch);
+    this.assumed.length -= paths.length;
+    return value;
   }
 
   private member(node: TSESTree.MemberExpression): Value {
@@ -143,12 +173,14 @@ export class Taint {
 
   private call(node: Node, callee: Node, args: readonly Node[]): Value {
     const name = this.scopes.qualifiedName(callee);
-    if (name !== undefined && SANITIZER.test(name)) return CONSTANT;
+    if (isSanitizer(name)) return CONSTANT;
     const target = unwrap(callee);
     if (target.type === 'MemberExpression') {
       const method = propertyName(target);
       const object = this.evaluate(target.object);
       if (method !== undefined && SAFE_RESULT_METHODS.has(method)) return CONSTANT;
+      // ids.map(Number): every element went through the sanitizer.
+      if (method === 'map' && args[0] && isSanitizer(this.scopes.qualifiedName(args[0]))) return CONSTANT;
       if (object.kind === 'source' && method !== undefined && object.source.inputMethods.has(method)) {
         return tainted(node, `${object.source.label} (${memberPath(target) ?? method}())`);
       }
@@ -250,45 +282,60 @@ export class Taint {
 
   /**
    * A value compared against, or looked up in, a known set inside an `if` is treated as validated from then on
-   * (`if (!ALLOWED.includes(next)) return;`). Flow-insensitive on purpose: the common guard returns early.
+   * (`if (!ALLOWED.includes(next)) return;`), a variable and a member path (`req.query.sort`) alike, the path in
+   * the current function and those it encloses. Flow-insensitive on purpose: the common guard returns early.
    */
   markValidated(test: Node): void {
-    const inner = unwrap(test);
-    switch (inner.type) {
-      case 'UnaryExpression':
-        this.markValidated(inner.argument);
-        return;
-      case 'LogicalExpression':
-        this.markValidated(inner.left);
-        this.markValidated(inner.right);
-        return;
-      case 'BinaryExpression':
-        // Comparing with a known value pins it; comparing with an empty value only checks presence.
-        if (['===', '!==', '==', '!='].includes(inner.operator) && !isEmptyValue(inner.left as Node) && !isEmptyValue(inner.right)) {
-          this.validate(inner.left as Node);
-          this.validate(inner.right);
-        }
-        return;
-      case 'CallExpression': {
-        const callee = unwrap(inner.callee);
-        const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-        if (method === 'includes' || method === 'has' || method === 'test' || method === 'startsWith' || method === 'match') {
-          if (callee.type === 'MemberExpression') this.validate(callee.object);
-          for (const arg of inner.arguments) this.validate(arg);
-        } else if (/^(?:is|validate|check)/i.test(method ?? (callee.type === 'Identifier' ? callee.name : ''))) {
-          for (const arg of inner.arguments) this.validate(arg);
-        }
-        return;
-      }
-      default:
-        return;
-    }
+    for (const node of checkedBy(test)) this.validate(node);
   }
 
   private validate(node: Node): void {
     const inner = unwrap(node);
-    if (inner.type === 'Identifier' && this.evaluate(inner).kind === 'tainted') this.scopes.assign(inner.name, CONSTANT);
+    if (this.evaluate(inner).kind !== 'tainted') return;
+    const path = memberPath(inner);
+    if (inner.type === 'Identifier') this.scopes.assign(inner.name, CONSTANT);
+    else if (inner.type === 'MemberExpression' && path !== undefined) this.scopes.validatePath(path);
   }
+}
+
+/**
+ * What a test compares with, or looks up in, a known set when it comes out as `outcome` (either way when
+ * undefined): `ALLOWED.includes(x)`, `x === 'asc'`, `isValid(x)`.
+ */
+function checkedBy(test: Node, outcome?: boolean): Node[] {
+  const inner = unwrap(test);
+  switch (inner.type) {
+    case 'UnaryExpression':
+      if (outcome === undefined) return checkedBy(inner.argument);
+      return inner.operator === '!' ? checkedBy(inner.argument, !outcome) : [];
+    case 'LogicalExpression':
+      // Both sides hold where `a && b` is true and where `a || b` is false.
+      if (outcome !== undefined && inner.operator !== (outcome ? '&&' : '||')) return [];
+      return [...checkedBy(inner.left, outcome), ...checkedBy(inner.right, outcome)];
+    case 'BinaryExpression': {
+      // Comparing with a known value pins it; comparing with an empty value only checks presence.
+      const left = inner.left as Node;
+      if (!EQUALITY.has(inner.operator) || isEmptyValue(left) || isEmptyValue(inner.right)) return [];
+      const equal = inner.operator === '===' || inner.operator === '==';
+      return outcome === undefined || outcome === equal ? [left, inner.right] : [];
+    }
+    case 'CallExpression':
+      return outcome === false ? [] : checkedArguments(inner);
+    default:
+      return [];
+  }
+}
+
+/** `ALLOWED.includes(x)`: the set and the value looked up; `isSafe(x)`, `validate(x)`: the arguments. */
+function checkedArguments(call: TSESTree.CallExpression): Node[] {
+  const callee = unwrap(call.callee);
+  if (callee.type === 'MemberExpression' && SET_CHECKS.has(propertyName(callee) ?? '')) return [callee.object, ...call.arguments];
+  const name = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
+  return name !== undefined && VALIDATOR.test(name) ? [...call.arguments] : [];
+}
+
+function isSanitizer(name: string | undefined): boolean {
+  return name !== undefined && SANITIZER.test(name);
 }
 
 /** `null`, `undefined`, `''` and `0`: a comparison with these tests presence, not content. */

@@ -58,6 +58,29 @@ describe('taint-lite', () => {
     ['const next = location.hash; if (next === "") {} next', 'tainted'],
     ['const next = location.hash; if (!next || next === undefined) {} next', 'tainted'],
     ['const next = location.hash; if (isSafeRedirect(next)) {} next', 'constant'],
+    // Member paths checked in an `if`, like variables: presence checks do not count.
+    ['if (!ALLOWED.includes(location.hash)) {} location.hash', 'constant'],
+    ['if (location.hash === "#top") {} `${location.hash}/`', 'constant'],
+    ['if (isSafeRedirect(window.location.search)) {} window.location.search', 'constant'],
+    ['if (ALLOWED.includes(location.hash)) {} location.search', 'tainted'],
+    ['if (location.hash === "") {} location.hash', 'tainted'],
+    ['if (location.hash == null || location.hash === 0) {} location.hash', 'tainted'],
+    // A conditional's branch sees what its test checked; the other branch and the code after do not.
+    ['const q = location.search; ALLOWED.includes(q) ? q : "/"', 'constant'],
+    ['ALLOWED.has(location.hash) ? `#${location.hash}` : "#top"', 'constant'],
+    ['const q = location.search; !ALLOWED.includes(q) ? "/" : q', 'constant'],
+    ['const q = location.search; q && q === "/home" ? q : "/"', 'constant'],
+    ['const q = location.search; ALLOWED.includes(q) ? "/" : q', 'tainted'],
+    ['const q = location.search; q !== "/home" ? q : "/"', 'tainted'],
+    ['const q = location.search; q === "" ? "/" : q', 'tainted'],
+    ['const q = location.search; q || ALLOWED.includes(q) ? q : "/"', 'tainted'],
+    ['const q = location.search; (ALLOWED.includes(q) ? q : "/") + q', 'tainted'],
+    // Mapping through a sanitizer leaves no input text; String only converts it.
+    ['process.argv.slice(2).map(Number)', 'constant'],
+    ['process.argv.slice(2).map(parseInt)', 'constant'],
+    ['process.argv.slice(2).map(Number.parseFloat)', 'constant'],
+    ['process.argv.slice(2).map(String)', 'tainted'],
+    ['process.argv.slice(2).map((arg) => arg)', 'tainted'],
   ];
   for (const [code, expected] of cases) {
     it(`${code} is ${expected}`, () => assert.equal(originOf(code), expected));
@@ -79,6 +102,11 @@ describe('taint-lite sources in framework handlers', () => {
     ['ipcMain.handle("run", (event, code) => { eval(code); });', 'high'],
     ['function helper(options) { eval(options.code); }', 'medium'],
     ['app.post("/x", (req, res) => { eval(req.method); });', 'medium'],
+    // A member path checked in an `if` holds in that function and those it encloses, not in its siblings.
+    ['app.post("/x", (req, res) => { if (!ALLOWED.includes(req.body.code)) return; eval(req.body.code); });', undefined],
+    ['app.post("/x", (req, res) => { if (!ALLOWED.includes(req.body.code)) return; setTimeout(() => eval(req.body.code)); });', undefined],
+    ['app.post("/x", (req, res) => { if (!req.body.code) return; eval(req.body.code); });', 'high'],
+    ['app.post("/a", (req) => { if (!ALLOWED.includes(req.body.code)) throw 1; }); app.post("/b", (req, res) => { eval(req.body.code); });', 'high'],
   ];
   for (const [code, confidence] of cases) {
     it(code, () => {

@@ -2,7 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { RelatedNode, Rule, RuleContext } from '../rule';
-import { findProperty, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+import { concatenation, findProperty, propertyName, staticString, unwrap } from '../ast';
+import { isCheckedInput, isProgramValue, ProgramValues } from '../program-values';
 
 /** Always run their first argument through a shell. */
 const SHELL_COMMANDS = new Set(['child_process.exec', 'child_process.execSync', 'shelljs.exec']);
@@ -16,168 +17,6 @@ const COMMAND_STRINGS = new Set(['execa.execaCommand', 'execa.execaCommandSync',
 /** Quoting helpers whose result is one shell word. */
 const SHELL_QUOTERS = /(?:^|\.)(?:quote|shellQuote|shellescape|shellEscape|escapeShellArg|escapeShell)$/i;
 const PROGRAM_PATHS = new Set(['process.cwd', 'os.tmpdir', 'os.homedir', 'process.execPath', 'process.pid']);
-const SCREAMING = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
-
-// ---- what names hold (per function): how a command string was built, promisified exec ----
-
-interface Declared {
-  /** Expressions whose concatenation is the value: the initialiser and every `+=` after it. */
-  pieces: Node[];
-  /** Declared with a type that cannot carry shell syntax: number, boolean, a union of literals. */
-  safeType: boolean;
-  /** `const run = promisify(exec)`: the command runner this name stands for. */
-  runner?: string;
-  /** Destructured from, or iterated over, this value (`const { id } = req.user`, `for (const f of FILES)`). */
-  container?: Node;
-}
-
-const declarations = new WeakMap<Node, Map<string, Declared>>();
-
-/** The function (or program) whose body declares names visible at `node`; undefined until the walk sets parents. */
-function scopeOwner(node: Node): Node | undefined {
-  let current = node.parent;
-  while (current && !isFunction(current) && current.type !== 'Program') current = current.parent;
-  return current;
-}
-
-function declare(owner: Node | undefined, name: string, declared: Declared): void {
-  if (!owner) return;
-  let names = declarations.get(owner);
-  if (!names) declarations.set(owner, (names = new Map()));
-  names.set(name, declared);
-}
-
-/** Children of the node being visited have no parent yet: callers pass the visited node as `from`. */
-function lookup(name: string, from: Node): Declared | undefined {
-  let owner = scopeOwner(from);
-  while (owner) {
-    const found = declarations.get(owner)?.get(name);
-    if (found) return found;
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-  return undefined;
-}
-
-function safeType(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
-  const check = (type: TSESTree.TypeNode): boolean =>
-    type.type === 'TSNumberKeyword' || type.type === 'TSBooleanKeyword' || type.type === 'TSBigIntKeyword' || type.type === 'TSLiteralType' ||
-    (type.type === 'TSUnionType' && type.types.every(check));
-  return annotation ? check(annotation.typeAnnotation) : false;
-}
-
-function declarePattern(owner: Node | undefined, pattern: Node, init: Node | null | undefined, context?: RuleContext, container?: Node): void {
-  switch (pattern.type) {
-    case 'Identifier':
-      declare(owner, pattern.name, {
-        pieces: init ? [init] : [],
-        safeType: safeType(pattern.typeAnnotation),
-        runner: init && context ? promisified(init, context) : undefined,
-        container,
-      });
-      return;
-    case 'AssignmentPattern':
-      declarePattern(owner, pattern.left, undefined, undefined, container);
-      return;
-    case 'RestElement':
-      declarePattern(owner, pattern.argument, undefined);
-      return;
-    case 'ArrayPattern':
-      for (const element of pattern.elements) if (element) declarePattern(owner, element, undefined, undefined, init ?? container);
-      return;
-    case 'ObjectPattern':
-      for (const property of pattern.properties) {
-        declarePattern(owner, property.type === 'Property' ? property.value : property, undefined, undefined, property.type === 'Property' ? (init ?? container) : undefined);
-      }
-      return;
-    case 'TSParameterProperty':
-      declarePattern(owner, pattern.parameter, undefined);
-      return;
-    default:
-      return;
-  }
-}
-
-/** `promisify(exec)`, `util.promisify(cp.execFile)`: the runner wrapped, if it is one. */
-function promisified(init: Node, context: RuleContext): string | undefined {
-  const inner = unwrap(init);
-  if (inner.type !== 'CallExpression' || inner.arguments.length !== 1) return undefined;
-  const name = context.qualifiedName(inner.callee);
-  if (name === undefined || !/(?:^|\.)promisify$/.test(name)) return undefined;
-  const wrapped = context.qualifiedName(inner.arguments[0]);
-  return wrapped !== undefined && (SHELL_COMMANDS.has(wrapped) || SHELL_OPTION.has(wrapped)) ? wrapped : undefined;
-}
-
-function trackFunction(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void {
-  for (const param of node.params) declarePattern(node, param, undefined);
-}
-
-function trackDeclarator(node: TSESTree.VariableDeclarator, context: RuleContext): void {
-  const loop = node.parent?.parent;
-  const iterated = (loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === node.parent ? loop.right : undefined;
-  declarePattern(scopeOwner(node), node.id, node.init, context, iterated);
-}
-
-/** Member paths checked in an `if` (`if (!BRANCHES.includes(req.body.branch)) return`), per function. */
-const validated = new WeakMap<Node, Set<string>>();
-
-function trackIf(node: TSESTree.IfStatement): void {
-  const owner = scopeOwner(node);
-  if (!owner) return;
-  const paths = validated.get(owner) ?? new Set<string>();
-  validated.set(owner, paths);
-  const mark = (expr: Node): void => {
-    const inner = unwrap(expr);
-    const path = inner.type === 'MemberExpression' ? memberPath(inner) : undefined;
-    if (path !== undefined) paths.add(path);
-  };
-  const visit = (test: Node): void => {
-    const inner = unwrap(test);
-    if (inner.type === 'UnaryExpression') visit(inner.argument);
-    else if (inner.type === 'LogicalExpression') {
-      visit(inner.left);
-      visit(inner.right);
-    } else if (inner.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(inner.operator)) {
-      mark(inner.left as Node);
-      mark(inner.right);
-    } else if (inner.type === 'CallExpression') {
-      const callee = unwrap(inner.callee);
-      const method = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
-      if (method === 'includes' || method === 'has' || method === 'test' || method === 'match') {
-        if (callee.type === 'MemberExpression') mark(callee.object);
-        inner.arguments.forEach(mark);
-      } else if (/^(?:is|validate|check)/i.test(method ?? '')) inner.arguments.forEach(mark);
-    }
-  };
-  visit(node.test);
-}
-
-function isValidatedPath(node: Node, site: Node): boolean {
-  const inner = unwrap(node);
-  const path = inner.type === 'MemberExpression' ? memberPath(inner) : undefined;
-  if (path === undefined) return false;
-  let owner = scopeOwner(site);
-  while (owner) {
-    if (validated.get(owner)?.has(path)) return true;
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-  return false;
-}
-
-/** Set by the server, not the client: the logged-in user, the session, framework state. */
-const SERVER_SIDE = /^(?:req|request|ctx|context)\.(?:user|session|auth|state|locals)(?:\.|$)|^(?:res|response)\.locals(?:\.|$)/;
-
-function trackAssignment(node: TSESTree.AssignmentExpression): void {
-  if (node.left.type !== 'Identifier') return;
-  let declared = lookup(node.left.name, node);
-  if (!declared) {
-    declared = { pieces: [], safeType: false };
-    declare(scopeOwner(node), node.left.name, declared);
-  }
-  declared.runner = undefined;
-  if (node.operator === '=') declared.pieces = [node.right];
-  else if (node.operator === '+=') declared.pieces.push(node.right);
-  else declared.pieces = [];
-}
 
 // ---- the command text ----
 
@@ -187,111 +26,33 @@ interface Built {
   built: boolean;
 }
 
+/** The parts of a command that are not constants. */
 function flatten(node: Node, context: RuleContext, into: Built = { parts: [], built: false }): Built {
-  const inner = unwrap(node);
-  if (inner.type === 'TemplateLiteral') {
-    into.built ||= inner.expressions.length > 0;
-    for (const expr of inner.expressions) flatten(expr, context, into);
-    return into;
+  const { operands, built } = concatenation(node);
+  into.built ||= built;
+  for (const operand of operands) {
+    if (typeof operand !== 'string' && context.evaluate(operand).kind !== 'constant') into.parts.push(operand);
   }
-  if (inner.type === 'BinaryExpression' && inner.operator === '+') {
-    into.built = true;
-    flatten(inner.left as Node, context, into);
-    flatten(inner.right, context, into);
-    return into;
-  }
-  if (context.evaluate(inner).kind !== 'constant') into.parts.push(inner);
   return into;
 }
 
-/** A part that cannot carry shell syntax or comes from the program itself (paths, environment, constants). */
-function safePart(node: Node, context: RuleContext, site: Node, depth = 0): boolean {
-  const inner = unwrap(node);
-  if (depth > 3) return false;
-  switch (inner.type) {
-    case 'Identifier': {
-      if (inner.name === '__dirname' || inner.name === '__filename') return true;
-      if (inner.name.length > 1 && SCREAMING.test(inner.name)) return true;
-      const qualified = context.qualifiedName(inner);
-      if (qualified !== undefined && qualified !== inner.name) return true; // an imported binding: program configuration
-      const declared = lookup(inner.name, site);
-      if (!declared) return false;
-      if (declared.safeType) return true;
-      if (declared.container) return safePart(declared.container, context, site, depth + 1);
-      return declared.pieces.length === 1 && safePart(declared.pieces[0], context, site, depth + 1);
-    }
-    case 'MemberExpression': {
-      const path = memberPath(inner) ?? '';
-      const property = propertyName(inner);
-      if (path.startsWith('process.env.') || SERVER_SIDE.test(path) || PROGRAM_PATHS.has(path) || path === 'import.meta.dirname' || path === 'import.meta.filename') return true;
-      if (property === 'length' || property === 'size') return true;
-      const object = context.evaluate(inner.object);
-      if (object.kind === 'tainted' || object.kind === 'source') return false;
-      if (inner.computed && unwrap(inner.property).type !== 'Literal') return true; // COMMANDS[action]: a table lookup
-      if (property !== undefined && SCREAMING.test(property)) return true;
-      // pkg.bin with `const pkg = require('./package.json')`: read from the program's own files.
-      let root: Node = inner;
-      while (root.type === 'MemberExpression') root = unwrap(root.object);
-      if (root.type !== 'Identifier') return false;
-      const qualified = context.qualifiedName(root);
-      if (qualified !== undefined && qualified !== root.name) return true;
-      // Mode.Production, Config.binPath: a static member of an enum or class.
-      return /^[A-Z][a-z]\w*$/.test(root.name) && !lookup(root.name, site)?.pieces.length;
-    }
-    case 'ConditionalExpression':
-      if (isAllowlistTest(inner.test)) return true;
-      return safePart(inner.consequent, context, site, depth + 1) && safePart(inner.alternate, context, site, depth + 1);
-    case 'LogicalExpression':
-      return safePart(inner.left, context, site, depth + 1) && safePart(inner.right, context, site, depth + 1);
-    case 'TemplateLiteral':
-      return inner.expressions.every((expr) => safePart(expr, context, site, depth + 1));
-    case 'BinaryExpression':
-      return inner.operator !== '+' || (safePart(inner.left as Node, context, site, depth + 1) && safePart(inner.right, context, site, depth + 1));
-    case 'CallExpression': {
-      const name = context.qualifiedName(inner.callee);
-      if (name !== undefined && SHELL_QUOTERS.test(name)) return true;
-      if (name !== undefined && PROGRAM_PATHS.has(name)) return true;
-      // path.join(__dirname, 'scripts', 'build.sh'): a path made of program locations and constants.
-      if (name !== undefined && /^path\.(?:join|resolve|normalize|dirname)$/.test(name)) return inner.arguments.every((arg) => safePart(arg, context, site, depth + 1));
-      const callee = unwrap(inner.callee);
-      const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-      return method === 'toFixed' || method === 'getTime';
-    }
-    default:
-      return context.evaluate(inner).kind === 'constant';
-  }
-}
-
-/** `ALLOWED.includes(x) ? x : 'main'`, `mode === 'full' ? ... : ...`: the value was checked against a fixed set. */
-function isAllowlistTest(test: Node): boolean {
-  const inner = unwrap(test);
-  if (inner.type === 'UnaryExpression' && inner.operator === '!') return isAllowlistTest(inner.argument);
-  if (inner.type === 'BinaryExpression') return ['===', '==', '!==', '!='].includes(inner.operator);
-  if (inner.type === 'CallExpression') {
-    const callee = unwrap(inner.callee);
+/** Parts that cannot carry shell syntax beyond constants and configuration: program locations, quoting, numbers. */
+const COMMAND_VALUES: ProgramValues = {
+  programPath: (path) => PROGRAM_PATHS.has(path) || /^(?:__dirname|__filename|import\.meta\.(?:dirname|filename))$/.test(path),
+  call: (call, context, safe) => {
+    const name = context.qualifiedName(call.callee) ?? '';
+    if (SHELL_QUOTERS.test(name) || PROGRAM_PATHS.has(name)) return true;
+    // path.join(__dirname, 'scripts', 'build.sh'): a path made of program locations and constants.
+    if (/^path\.(?:join|resolve|normalize|dirname)$/.test(name)) return call.arguments.every(safe);
+    const callee = unwrap(call.callee);
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-    return method === 'includes' || method === 'has' || method === 'test';
-  }
-  return false;
-}
+    return method === 'toFixed' || method === 'getTime';
+  },
+};
 
 /** A tainted part counts as checked only by its own shape or its declaration (allowlist, lookup, quoting, number type). */
-function checkedInput(node: Node, context: RuleContext, site: Node, depth = 0): boolean {
-  const inner = unwrap(node);
-  if (depth > 3) return false;
-  if (isValidatedPath(inner, site)) return true;
-  if (inner.type === 'ConditionalExpression') return isAllowlistTest(inner.test);
-  if (inner.type === 'MemberExpression') return inner.computed && unwrap(inner.property).type !== 'Literal';
-  if (inner.type === 'CallExpression') {
-    const name = context.qualifiedName(inner.callee);
-    return name !== undefined && SHELL_QUOTERS.test(name);
-  }
-  if (inner.type === 'Identifier') {
-    const declared = lookup(inner.name, site);
-    if (declared?.safeType) return true;
-    return declared?.pieces.length === 1 && checkedInput(declared.pieces[0], context, site, depth + 1);
-  }
-  return false;
+function checkedInput(node: Node, context: RuleContext): boolean {
+  return isCheckedInput(node, context, (inner) => inner.type === 'CallExpression' && SHELL_QUOTERS.test(context.qualifiedName(inner.callee) ?? ''));
 }
 
 interface Verdict {
@@ -304,14 +65,14 @@ interface Verdict {
  * How bad a command (or argument) value is: high when user input reaches it, medium when it is assembled in
  * place from values of unknown origin; a lone unknown value (a wrapper's parameter) is not reported.
  */
-function judge(value: Node, context: RuleContext, site: Node): Verdict | undefined {
+function judge(value: Node, context: RuleContext): Verdict | undefined {
   const argument = unwrap(value);
   const whole = context.evaluate(argument);
   if (whole.kind === 'constant') return undefined;
   const related: RelatedNode[] = [];
   let built = flatten(argument, context);
   if (!built.built && argument.type === 'Identifier') {
-    const pieces = lookup(argument.name, site)?.pieces ?? [];
+    const pieces = context.declaration(argument.name)?.pieces ?? [];
     const joined: Built = { parts: [], built: pieces.length > 1 };
     for (const piece of pieces) flatten(piece, context, joined);
     joined.built ||= pieces.length > 0 && flatten(pieces[0], context).built;
@@ -323,7 +84,7 @@ function judge(value: Node, context: RuleContext, site: Node): Verdict | undefin
   if (!built.built) {
     // exec(req.body.cmd): the whole command is user input. Arguments forwarded as they are (a CLI shim passing
     // process.argv on) run what the invoking user could run anyway.
-    if (whole.kind === 'unknown' || checkedInput(argument, context, site)) return undefined;
+    if (whole.kind === 'unknown' || checkedInput(argument, context)) return undefined;
     if (whole.kind === 'tainted' && whole.label === 'process.argv') return undefined;
     built = { parts: [argument], built: false };
   }
@@ -333,10 +94,10 @@ function judge(value: Node, context: RuleContext, site: Node): Verdict | undefin
     const origin = context.evaluate(part);
     if (origin.kind === 'constant') continue;
     if (origin.kind === 'unknown') {
-      if (!safePart(part, context, site)) unknown = true;
+      if (!isProgramValue(part, context, COMMAND_VALUES)) unknown = true;
       continue;
     }
-    if (checkedInput(part, context, site)) continue;
+    if (checkedInput(part, context)) continue;
     if (origin.kind === 'source') return { confidence: 'high', origin: 'input', related: [{ node: origin.node, message: `User input enters here: ${origin.source.label}.` }, ...related] };
     if (origin.label !== 'process.argv') return { confidence: 'high', origin: 'input', related: [{ node: origin.source, message: `User input enters here: ${origin.label}.` }, ...related] };
     argv ??= origin.source;
@@ -392,13 +153,24 @@ function report(context: RuleContext, node: Node, what: string, verdict: Verdict
   context.report({ node, message: `${what} ${how} built from ${origin}; ${risk}`, confidence: verdict.confidence, related: verdict.related });
 }
 
+/** `promisify(exec)`, `util.promisify(cp.execFile)`: the runner wrapped, if it is one. */
+function promisified(init: Node, context: RuleContext): string | undefined {
+  const inner = unwrap(init);
+  if (inner.type !== 'CallExpression' || inner.arguments.length !== 1) return undefined;
+  const name = context.qualifiedName(inner.callee);
+  if (name === undefined || !/(?:^|\.)promisify$/.test(name)) return undefined;
+  const wrapped = context.qualifiedName(inner.arguments[0]);
+  return wrapped !== undefined && (SHELL_COMMANDS.has(wrapped) || SHELL_OPTION.has(wrapped)) ? wrapped : undefined;
+}
+
 function check(node: TSESTree.CallExpression, context: RuleContext): void {
   const callee = unwrap(node.callee);
   let name = context.qualifiedName(callee);
   if (name === undefined) return;
   let what = `${name.replace(/^execa\.(?=execa)/, '')}()`;
   if (callee.type === 'Identifier' && !SHELL_COMMANDS.has(name) && !SHELL_OPTION.has(name) && !COMMAND_STRINGS.has(name)) {
-    const runner = lookup(callee.name, node)?.runner;
+    const init = context.declaration(callee.name)?.init;
+    const runner = init && promisified(init, context);
     if (runner === undefined) return;
     what = `${callee.name}() (promisified ${runner})`;
     name = runner;
@@ -407,7 +179,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   if (args.length === 0) return;
   if (SHELL_COMMANDS.has(name) || COMMAND_STRINGS.has(name)) {
     const runner: Runner = SHELL_COMMANDS.has(name) ? 'shell' : usesShell(args.slice(1)) ? 'shell-option' : 'split';
-    const verdict = judge(args[0], context, node);
+    const verdict = judge(args[0], context);
     if (verdict) report(context, args[0], what, verdict, runner);
     return;
   }
@@ -415,13 +187,13 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   const script = shellScript(args);
   if (script) {
     // spawn('sh', ['-c', command]): the argument after -c is a shell command.
-    const verdict = judge(script, context, node);
+    const verdict = judge(script, context);
     if (verdict) report(context, script, what, verdict, 'shell-script');
     return;
   }
   if (!usesShell(args.slice(1))) return;
   // With a shell, the file and every argument are joined into one command line.
-  const verdict = judge(args[0], context, node);
+  const verdict = judge(args[0], context);
   if (verdict) {
     report(context, args[0], what, verdict, 'shell-option');
     return;
@@ -432,7 +204,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   for (const element of elements) {
     if (element.type === 'ObjectExpression') continue;
     const target = element.type === 'SpreadElement' ? element.argument : element;
-    const elementVerdict = judge(target, context, node);
+    const elementVerdict = judge(target, context);
     if (elementVerdict) {
       report(context, element, what, elementVerdict, 'shell-option');
       return;
@@ -450,12 +222,6 @@ export const commandInjection: Rule = {
     fixable: false,
   },
   visitors: {
-    FunctionDeclaration: trackFunction,
-    FunctionExpression: trackFunction,
-    ArrowFunctionExpression: trackFunction,
-    VariableDeclarator: trackDeclarator,
-    AssignmentExpression: trackAssignment,
-    IfStatement: trackIf,
     CallExpression: check,
   },
 };

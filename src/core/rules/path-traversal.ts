@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import type { Value } from '../scope';
-import { findProperty, isFunction, memberPath, propertyName, unwrap } from '../ast';
+import { findProperty, memberPath, propertyName, unwrap } from '../ast';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs.promises', 'fs-extra', 'graceful-fs']);
 /** File-system calls and the indexes of their path arguments. */
@@ -28,103 +28,15 @@ const TRUSTED_LABELS = new Set(['process.argv', 'IPC message']);
 /** Upload middleware objects: multer/formidable choose `path` and `filename`, and strip directories from `originalname`. */
 const UPLOAD_PROPERTIES = new Set(['file', 'files']);
 
-// ---- initialisers per function, to see `path.normalize(x).replace(/^(\.\.[\/\\])+/, '')` through a variable ----
-
-const initialisers = new WeakMap<Node, Map<string, Node | undefined>>();
-
-function scopeOwner(node: Node): Node | undefined {
-  let current = node.parent;
-  while (current && !isFunction(current) && current.type !== 'Program') current = current.parent;
-  return current;
-}
-
-function trackDeclarator(node: TSESTree.VariableDeclarator): void {
-  const owner = scopeOwner(node);
-  if (!owner || node.id.type !== 'Identifier') return;
-  let names = initialisers.get(owner);
-  if (!names) initialisers.set(owner, (names = new Map()));
-  names.set(node.id.name, node.init ?? undefined);
-}
-
-function trackAssignment(node: TSESTree.AssignmentExpression): void {
-  if (node.left.type !== 'Identifier') return;
-  let owner = scopeOwner(node);
-  while (owner) {
-    const names = initialisers.get(owner);
-    if (names?.has(node.left.name)) {
-      names.set(node.left.name, node.operator === '=' ? node.right : undefined);
-      return;
-    }
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-}
-
-function initialiser(name: string, site: Node): Node | undefined {
-  let owner = scopeOwner(site);
-  while (owner) {
-    const names = initialisers.get(owner);
-    if (names?.has(name)) return names.get(name);
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-  return undefined;
-}
-
-/** Member paths checked in an `if` (`if (!FILES.includes(req.query.name)) return`), per function. */
-const validated = new WeakMap<Node, Set<string>>();
-
-function trackIf(node: TSESTree.IfStatement): void {
-  const owner = scopeOwner(node);
-  if (!owner) return;
-  const paths = validated.get(owner) ?? new Set<string>();
-  validated.set(owner, paths);
-  const mark = (expr: Node): void => {
-    const inner = unwrap(expr);
-    const path = inner.type === 'MemberExpression' ? memberPath(inner) : undefined;
-    if (path !== undefined) paths.add(path);
-  };
-  const visit = (test: Node): void => {
-    const inner = unwrap(test);
-    if (inner.type === 'UnaryExpression') visit(inner.argument);
-    else if (inner.type === 'LogicalExpression') {
-      visit(inner.left);
-      visit(inner.right);
-    } else if (inner.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(inner.operator)) {
-      mark(inner.left as Node);
-      mark(inner.right);
-    } else if (inner.type === 'CallExpression') {
-      const callee = unwrap(inner.callee);
-      const method = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
-      if (method === 'includes' || method === 'has' || method === 'test' || method === 'match' || method === 'startsWith') {
-        if (callee.type === 'MemberExpression') mark(callee.object);
-        inner.arguments.forEach(mark);
-      } else if (/^(?:is|validate|check)/i.test(method ?? '')) inner.arguments.forEach(mark);
-    }
-  };
-  visit(node.test);
-}
-
-function isValidatedPath(node: Node, site: Node): boolean {
-  const inner = unwrap(node);
-  const path = inner.type === 'MemberExpression' ? memberPath(inner) : undefined;
-  if (path === undefined) return false;
-  let owner = scopeOwner(site);
-  while (owner) {
-    if (validated.get(owner)?.has(path)) return true;
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-  return false;
-}
-
 /**
- * Whether every way user input reaches this expression is neutralised: checked in an `if` as a member path
- * (`req.query.name`; checked variables are already constants for the taint model), or passed through
+ * Whether every way user input reaches this expression is neutralised: checked in an `if` (a constant for the
+ * taint model then, variable and member path alike), or passed through
  * `path.normalize(p).replace(/^(\.\.…)+/, '')` and then appended to a base directory, after which it cannot
  * climb out (alone, or under path.resolve, it may still be absolute).
  */
-function neutralised(node: Node, context: RuleContext, site: Node, appended: boolean, depth = 0): boolean {
+function neutralised(node: Node, context: RuleContext, appended: boolean, depth = 0): boolean {
   const inner = unwrap(node);
   if (depth > 4 || context.evaluate(inner).kind !== 'tainted') return true;
-  if (isValidatedPath(inner, site)) return true;
   switch (inner.type) {
     case 'CallExpression': {
       const callee = unwrap(inner.callee);
@@ -134,25 +46,26 @@ function neutralised(node: Node, context: RuleContext, site: Node, appended: boo
       }
       const name = context.qualifiedName(inner.callee) ?? '';
       if (/^path\.(?:posix\.|win32\.)?join$/.test(name)) {
-        return inner.arguments.every((arg, index) => neutralised(arg, context, site, appended || index > 0, depth + 1));
+        return inner.arguments.every((arg, index) => neutralised(arg, context, appended || index > 0, depth + 1));
       }
       if (/^path\.(?:posix\.|win32\.)?(?:resolve|normalize)$/.test(name)) {
-        return inner.arguments.every((arg) => neutralised(arg, context, site, false, depth + 1));
+        return inner.arguments.every((arg) => neutralised(arg, context, false, depth + 1));
       }
       return false;
     }
     case 'Identifier': {
-      const init = initialiser(inner.name, site);
-      return init !== undefined && neutralised(init, context, site, appended, depth + 1);
+      // `const safe = path.normalize(name).replace(...)`: seen through the variable.
+      const pieces = context.declaration(inner.name)?.pieces ?? [];
+      return pieces.length === 1 && neutralised(pieces[0], context, appended, depth + 1);
     }
     case 'TemplateLiteral':
       return inner.expressions.every((expr, index) =>
-        neutralised(expr, context, site, appended || index > 0 || (inner.quasis[0].value.cooked ?? '') !== '', depth + 1),
+        neutralised(expr, context, appended || index > 0 || (inner.quasis[0].value.cooked ?? '') !== '', depth + 1),
       );
     case 'BinaryExpression':
-      return neutralised(inner.left as Node, context, site, appended, depth + 1) && neutralised(inner.right, context, site, true, depth + 1);
+      return neutralised(inner.left as Node, context, appended, depth + 1) && neutralised(inner.right, context, true, depth + 1);
     case 'LogicalExpression':
-      return neutralised(inner.left, context, site, appended, depth + 1) && neutralised(inner.right, context, site, appended, depth + 1);
+      return neutralised(inner.left, context, appended, depth + 1) && neutralised(inner.right, context, appended, depth + 1);
     default:
       return false;
   }
@@ -219,7 +132,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   for (const path of sink.paths) {
     const value = context.evaluate(path);
     if (value.kind !== 'tainted' || TRUSTED_LABELS.has(value.label) || fromUpload(value)) continue;
-    if (neutralised(path, context, node, false)) continue;
+    if (neutralised(path, context, false)) continue;
     context.report({
       node: path,
       message: `${sink.what} uses a path built from user input; a value such as ../../etc/passwd reaches files outside the intended directory.`,
@@ -240,9 +153,6 @@ export const pathTraversal: Rule = {
     fixable: false,
   },
   visitors: {
-    VariableDeclarator: trackDeclarator,
-    AssignmentExpression: trackAssignment,
-    IfStatement: trackIf,
     CallExpression: check,
   },
 };

@@ -2,7 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { RelatedNode, Rule, RuleContext } from '../rule';
-import { isFunction, memberPath, propertyName, unwrap } from '../ast';
+import { concatenation, memberPath, propertyName, unwrap } from '../ast';
+import { isCheckedInput, isProgramValue, ProgramValues } from '../program-values';
 
 /** Methods that run the SQL they are given (pg, mysql, sqlite, sequelize, typeorm, pg-promise), on any receiver. */
 const QUERY_METHODS = new Set([
@@ -34,160 +35,19 @@ const LOWER_SQL = /^\s*\(?\s*(?:select\s[\s\S]*\bfrom\b|insert\s+into\b|update\s
 /** `?`, `$1`, `:name`, `@name`: the author binds values separately. */
 const PLACEHOLDER = /\?|\$\d|(?<![:\w]):[A-Za-z_]\w*|(?<![\w@])@[A-Za-z_]\w*/;
 
-// ---- what names hold, as far as building SQL goes (declarations per function) ----
-
-interface Declared {
-  /** Expressions whose concatenation is the value: the initialiser and every `+=` after it. */
-  pieces: Node[];
-  /** Declared with a type that cannot carry SQL: number, boolean, a union of literals. */
-  safeType: boolean;
-  /** Destructured from, or iterated over, this value (`const { id } = req.user`, `for (const t of TABLES)`). */
-  container?: Node;
-}
-
-const declarations = new WeakMap<Node, Map<string, Declared>>();
-
-/** The function (or program) whose body declares names visible at `node`; undefined until the walk sets parents. */
-function scopeOwner(node: Node): Node | undefined {
-  let current = node.parent;
-  while (current && !isFunction(current) && current.type !== 'Program') current = current.parent;
-  return current;
-}
-
-function declare(owner: Node | undefined, name: string, declared: Declared): void {
-  if (!owner) return;
-  let names = declarations.get(owner);
-  if (!names) declarations.set(owner, (names = new Map()));
-  names.set(name, declared);
-}
-
-function lookup(name: string, from: Node): Declared | undefined {
-  // Children of the node being visited have no parent yet: callers pass the visited node as `from`.
-  let owner = scopeOwner(from);
-  while (owner) {
-    const found = declarations.get(owner)?.get(name);
-    if (found) return found;
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-  return undefined;
-}
-
-function safeType(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
-  const check = (type: TSESTree.TypeNode): boolean => {
-    switch (type.type) {
-      case 'TSNumberKeyword':
-      case 'TSBooleanKeyword':
-      case 'TSBigIntKeyword':
-      case 'TSLiteralType':
-        return true;
-      case 'TSUnionType':
-        return type.types.every(check);
-      default:
-        return false;
-    }
-  };
-  return annotation ? check(annotation.typeAnnotation) : false;
-}
-
-function declarePattern(owner: Node | undefined, pattern: Node, init: Node | null | undefined, container?: Node): void {
-  switch (pattern.type) {
-    case 'Identifier':
-      declare(owner, pattern.name, { pieces: init ? [init] : [], safeType: safeType(pattern.typeAnnotation), container });
-      return;
-    case 'AssignmentPattern':
-      declarePattern(owner, pattern.left, undefined, container);
-      return;
-    case 'RestElement':
-      declarePattern(owner, pattern.argument, undefined);
-      return;
-    case 'ArrayPattern':
-      for (const element of pattern.elements) if (element) declarePattern(owner, element, undefined, init ?? container);
-      return;
-    case 'ObjectPattern':
-      for (const property of pattern.properties) {
-        declarePattern(owner, property.type === 'Property' ? property.value : property, undefined, property.type === 'Property' ? (init ?? container) : undefined);
-      }
-      return;
-    case 'TSParameterProperty':
-      declarePattern(owner, pattern.parameter, undefined);
-      return;
-    default:
-      return;
-  }
-}
-
-function trackFunction(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void {
-  for (const param of node.params) declarePattern(node, param, undefined);
-}
-
-function trackDeclarator(node: TSESTree.VariableDeclarator): void {
-  const loop = node.parent?.parent;
-  const iterated = (loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === node.parent ? loop.right : undefined;
-  declarePattern(scopeOwner(node), node.id, node.init, iterated);
-}
-
-/** Member paths checked in an `if` (`if (!ALLOWED.includes(req.query.sort)) return`), per function. */
-const validated = new WeakMap<Node, Set<string>>();
-
-function trackIf(node: TSESTree.IfStatement): void {
-  const owner = scopeOwner(node);
-  if (!owner) return;
-  const paths = validated.get(owner) ?? new Set<string>();
-  validated.set(owner, paths);
-  const mark = (expr: Node): void => {
-    const inner = unwrap(expr);
-    const path = inner.type === 'MemberExpression' ? memberPath(inner) : undefined;
-    if (path !== undefined) paths.add(path);
-  };
-  const visit = (test: Node): void => {
-    const inner = unwrap(test);
-    if (inner.type === 'UnaryExpression') visit(inner.argument);
-    else if (inner.type === 'LogicalExpression') {
-      visit(inner.left);
-      visit(inner.right);
-    } else if (inner.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(inner.operator)) {
-      mark(inner.left as Node);
-      mark(inner.right);
-    } else if (inner.type === 'CallExpression') {
-      const callee = unwrap(inner.callee);
-      const method = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
-      if (method === 'includes' || method === 'has' || method === 'test' || method === 'match') {
-        if (callee.type === 'MemberExpression') mark(callee.object);
-        inner.arguments.forEach(mark);
-      } else if (/^(?:is|validate|check)/i.test(method ?? '')) inner.arguments.forEach(mark);
-    }
-  };
-  visit(node.test);
-}
-
-function isValidatedPath(node: Node, site: Node): boolean {
-  const inner = unwrap(node);
-  const path = inner.type === 'MemberExpression' ? memberPath(inner) : undefined;
-  if (path === undefined) return false;
-  let owner = scopeOwner(site);
-  while (owner) {
-    if (validated.get(owner)?.has(path)) return true;
-    owner = owner.type === 'Program' ? undefined : scopeOwner(owner);
-  }
-  return false;
-}
-
-/** Set by the server, not the client: the logged-in user, the session, framework state. */
-const SERVER_SIDE = /^(?:req|request|ctx|context)\.(?:user|session|auth|state|locals)(?:\.|$)|^(?:res|response)\.locals(?:\.|$)/;
-
 /** `ids.map(Number).join(',')`, `req.body.ids.map((id) => parseInt(id, 10))`: a list of numbers. */
-function numericList(node: Node, site: Node, depth = 0): boolean {
+function numericList(node: Node, context: RuleContext, depth = 0): boolean {
   const inner = unwrap(node);
   if (depth > 4) return false;
   if (inner.type === 'Identifier') {
-    const declared = lookup(inner.name, site);
-    return declared?.pieces.length === 1 && numericList(declared.pieces[0], site, depth + 1);
+    const declared = context.declaration(inner.name);
+    return declared?.pieces.length === 1 && numericList(declared.pieces[0], context, depth + 1);
   }
   if (inner.type !== 'CallExpression') return false;
   const callee = unwrap(inner.callee);
   if (callee.type !== 'MemberExpression') return false;
   const method = propertyName(callee);
-  if (method === 'join' || method === 'filter' || method === 'slice' || method === 'sort') return numericList(callee.object, site, depth + 1);
+  if (method === 'join' || method === 'filter' || method === 'slice' || method === 'sort') return numericList(callee.object, context, depth + 1);
   if (method !== 'map' || !inner.arguments[0]) return false;
   const mapper = unwrap(inner.arguments[0]);
   const numeric = (expr: Node): boolean => {
@@ -199,18 +59,6 @@ function numericList(node: Node, site: Node, depth = 0): boolean {
   };
   if (mapper.type === 'ArrowFunctionExpression' && mapper.body.type !== 'BlockStatement') return numeric(mapper.body);
   return numeric(mapper) && mapper.type !== 'CallExpression';
-}
-
-function trackAssignment(node: TSESTree.AssignmentExpression): void {
-  if (node.left.type !== 'Identifier') return;
-  let declared = lookup(node.left.name, node);
-  if (!declared) {
-    declared = { pieces: [], safeType: false };
-    declare(scopeOwner(node), node.left.name, declared);
-  }
-  if (node.operator === '=') declared.pieces = [node.right];
-  else if (node.operator === '+=') declared.pieces.push(node.right);
-  else declared.pieces = [];
 }
 
 // ---- the sink ----
@@ -245,7 +93,7 @@ function findSink(node: TSESTree.CallExpression, context: RuleContext): Sink | u
     const prismaLike = method.startsWith('$');
     return { sql: first, raw: true, parameterised: prismaLike ? extra.length > 0 : extra.some(isParameters), what };
   }
-  if (BUILDER_METHODS.has(method) && callee.type === 'MemberExpression' && fromQueryBuilder(callee.object, node)) {
+  if (BUILDER_METHODS.has(method) && callee.type === 'MemberExpression' && fromQueryBuilder(callee.object, context)) {
     return { sql: first, raw: true, parameterised: !BUILDER_ORDER_METHODS.has(method) && extra.length > 0, what };
   }
   if (!QUERY_METHODS.has(method) || callee.type !== 'MemberExpression') return undefined;
@@ -289,7 +137,7 @@ function boundLater(node: TSESTree.CallExpression): boolean {
 }
 
 /** The receiver is a TypeORM query builder: `repo.createQueryBuilder('u')...` or a variable holding one. */
-function fromQueryBuilder(receiver: Node, site: Node): boolean {
+function fromQueryBuilder(receiver: Node, context: RuleContext): boolean {
   let current: Node | undefined = unwrap(receiver);
   for (let depth = 0; current && depth < 30; depth++) {
     if (current.type === 'CallExpression') {
@@ -301,8 +149,8 @@ function fromQueryBuilder(receiver: Node, site: Node): boolean {
     } else if (current.type === 'AwaitExpression') {
       current = unwrap(current.argument);
     } else if (current.type === 'Identifier') {
-      const init = lookup(current.name, site)?.pieces[0];
-      return init !== undefined && init !== receiver && depth < 5 && fromQueryBuilder(init, site);
+      const init = context.declaration(current.name)?.pieces[0];
+      return init !== undefined && init !== receiver && depth < 5 && fromQueryBuilder(init, context);
     } else {
       return false;
     }
@@ -328,37 +176,30 @@ interface Built {
 
 /** Flattens `a + b` and template literals into constant text and the expressions spliced into it. */
 function flatten(node: Node, context: RuleContext, into: Built = { text: '', parts: [], built: false }): Built {
-  const inner = unwrap(node);
-  if (inner.type === 'TemplateLiteral') {
-    into.built ||= inner.expressions.length > 0;
-    inner.quasis.forEach((quasi, index) => {
-      into.text += quasi.value.cooked ?? quasi.value.raw;
-      if (index < inner.expressions.length) flatten(inner.expressions[index], context, into);
-    });
-    return into;
-  }
-  if (inner.type === 'BinaryExpression' && inner.operator === '+') {
-    into.built = true;
-    flatten(inner.left as Node, context, into);
-    flatten(inner.right, context, into);
-    return into;
-  }
-  const value = context.evaluate(inner);
-  if (value.kind === 'constant' && value.text !== undefined) {
-    into.text += value.text;
-  } else {
-    into.parts.push({ expr: inner, before: into.text });
-    into.text += '\u0001';
+  const { operands, built } = concatenation(node);
+  into.built ||= built;
+  for (const operand of operands) {
+    if (typeof operand === 'string') {
+      into.text += operand;
+      continue;
+    }
+    const value = context.evaluate(operand);
+    if (value.kind === 'constant' && value.text !== undefined) {
+      into.text += value.text;
+    } else {
+      into.parts.push({ expr: operand, before: into.text });
+      into.text += '\u0001';
+    }
   }
   return into;
 }
 
 /** The SQL passed to the sink: built in place, or in the variable passed (`sql = ...; sql += ...`). */
-function sqlText(argument: Node, site: Node, context: RuleContext, related: RelatedNode[]): Built | undefined {
+function sqlText(argument: Node, context: RuleContext, related: RelatedNode[]): Built | undefined {
   const direct = flatten(argument, context);
   if (direct.built) return direct;
   if (argument.type !== 'Identifier') return undefined;
-  const pieces = lookup(argument.name, site)?.pieces ?? [];
+  const pieces = context.declaration(argument.name)?.pieces ?? [];
   if (pieces.length === 0) return undefined;
   const joined: Built = { text: '', parts: [], built: pieces.length > 1 };
   for (const piece of pieces) flatten(piece, context, joined);
@@ -377,77 +218,14 @@ function insideQuotes(before: string): boolean {
   return ((before.match(/'/g) ?? []).length & 1) === 1;
 }
 
-const SCREAMING = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 /** Names for SQL identifiers (`${table}`, `${this.tableName}`): chosen by the program, not a client. */
 const IDENTIFIER_NAME = /^(?:table|tableName|schema|schemaName|[a-z]\w*Table)$/;
 
-/** A part whose value cannot carry SQL, or comes from the program rather than a user. */
-function safePart(node: Node, context: RuleContext, site: Node, depth = 0): boolean {
-  const inner = unwrap(node);
-  if (depth > 3) return false;
-  switch (inner.type) {
-    case 'Identifier': {
-      if (inner.name.length > 1 && SCREAMING.test(inner.name)) return true;
-      if (IDENTIFIER_NAME.test(inner.name)) return true;
-      const qualified = context.qualifiedName(inner);
-      if (qualified !== undefined && qualified !== inner.name) return true; // an imported binding: program configuration
-      const declared = lookup(inner.name, site);
-      if (!declared) return false;
-      if (declared.safeType) return true;
-      if (declared.container) return safePart(declared.container, context, site, depth + 1);
-      return declared.pieces.length === 1 && safePart(declared.pieces[0], context, site, depth + 1);
-    }
-    case 'MemberExpression': {
-      const path = memberPath(inner) ?? '';
-      const property = propertyName(inner);
-      if (path.startsWith('process.env.') || SERVER_SIDE.test(path)) return true;
-      if (property === 'length' || property === 'size') return true;
-      const object = context.evaluate(inner.object);
-      if (object.kind === 'tainted' || object.kind === 'source') return false;
-      // ALLOWED_COLUMNS[req.query.sort]: a lookup in a table the program controls.
-      if (inner.computed && unwrap(inner.property).type !== 'Literal') return true;
-      if (property !== undefined && (SCREAMING.test(property) || IDENTIFIER_NAME.test(property))) return true;
-      const root = unwrap(rootOf(inner));
-      if (root.type === 'Identifier') {
-        const qualified = context.qualifiedName(root);
-        if (qualified !== undefined && qualified !== root.name) return true;
-        // SortOrder.Desc, User.tableName: a static member of an enum or class.
-        if (/^[A-Z][a-z]\w*$/.test(root.name) && !lookup(root.name, site)?.pieces.length) return true;
-      }
-      return false;
-    }
-    case 'ConditionalExpression':
-      if (isAllowlistTest(inner.test)) return true;
-      return safePart(inner.consequent, context, site, depth + 1) && safePart(inner.alternate, context, site, depth + 1);
-    case 'LogicalExpression':
-      return safePart(inner.left, context, site, depth + 1) && safePart(inner.right, context, site, depth + 1);
-    case 'CallExpression':
-      return placeholderList(inner) || numericList(inner, site) || safeCall(inner, context);
-    case 'TemplateLiteral':
-      return inner.expressions.every((expr) => safePart(expr, context, site, depth + 1));
-    default:
-      return context.evaluate(inner).kind === 'constant';
-  }
-}
-
-function rootOf(node: TSESTree.MemberExpression): Node {
-  let current: Node = node;
-  while (current.type === 'MemberExpression') current = unwrap(current.object);
-  return current;
-}
-
-/** `ALLOWED.includes(x) ? x : 'id'`, `dir === 'desc' ? ... : ...`: the value was checked against a fixed set. */
-function isAllowlistTest(test: Node): boolean {
-  const inner = unwrap(test);
-  if (inner.type === 'UnaryExpression' && inner.operator === '!') return isAllowlistTest(inner.argument);
-  if (inner.type === 'BinaryExpression') return ['===', '==', '!==', '!='].includes(inner.operator);
-  if (inner.type === 'CallExpression') {
-    const callee = unwrap(inner.callee);
-    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-    return method === 'includes' || method === 'has' || method === 'test' || method === 'hasOwnProperty';
-  }
-  return false;
-}
+/** Parts that cannot carry SQL beyond constants and configuration: table names, placeholders, numbers, escaping. */
+const SQL_VALUES: ProgramValues = {
+  constantName: IDENTIFIER_NAME,
+  call: (call, context) => placeholderList(call) || numericList(call, context) || safeCall(call, context),
+};
 
 /** `ids.map(() => '?').join(', ')`, `ids.map((_, i) => `$${i + 1}`).join()`, `Array(n).fill('?').join()`, `'?, '.repeat(n)`. */
 function placeholderList(node: TSESTree.CallExpression): boolean {
@@ -504,7 +282,7 @@ interface Verdict {
   related: RelatedNode[];
 }
 
-function judge(built: Built, sink: Sink, site: Node, context: RuleContext): Verdict | undefined {
+function judge(built: Built, sink: Sink, context: RuleContext): Verdict | undefined {
   if (!sink.raw && !looksLikeSql(built.text)) return undefined;
   const withoutStrings = built.text.replace(/'[^']*'/g, "''").replace(/\u0001/g, ' ');
   const parameterised = sink.parameterised || PLACEHOLDER.test(withoutStrings);
@@ -517,11 +295,11 @@ function judge(built: Built, sink: Sink, site: Node, context: RuleContext): Verd
     const value = context.evaluate(expr);
     if (value.kind === 'constant') continue;
     if (value.kind === 'unknown') {
-      if (safePart(expr, context, site) || (parameterised && !quoted)) continue;
+      if (isProgramValue(expr, context, SQL_VALUES) || (parameterised && !quoted)) continue;
       unknownPart = true;
       continue;
     }
-    if (isAllowlisted(expr, site)) continue;
+    if (isAllowlisted(expr, context)) continue;
     if (value.kind === 'source') return { confidence: 'high', origin: 'input', related: [{ node: value.node, message: `User input enters here: ${value.source.label}.` }] };
     if (value.label !== 'process.argv') {
       return { confidence: 'high', origin: 'input', related: [{ node: value.source, message: `User input enters here: ${value.label}.` }] };
@@ -536,20 +314,11 @@ function judge(built: Built, sink: Sink, site: Node, context: RuleContext): Verd
  * A tainted value only counts as checked when the check is in the expression itself or in how the variable was
  * declared (`ALLOWED.includes(x) ? x : 'id'`, `COLUMNS[x]`); names in capitals or imports are not enough then.
  */
-function isAllowlisted(node: Node, site: Node, depth = 0): boolean {
-  const inner = unwrap(node);
-  if (depth > 3) return false;
-  if (isValidatedPath(inner, site)) return true;
-  if (inner.type === 'ConditionalExpression') return isAllowlistTest(inner.test);
-  if (inner.type === 'MemberExpression') return inner.computed && unwrap(inner.property).type !== 'Literal';
-  if (inner.type === 'CallExpression') return placeholderList(inner) || numericList(inner, site);
-  if (inner.type === 'Identifier') {
-    const declared = lookup(inner.name, site);
-    if (declared?.safeType) return true;
-    return declared?.pieces.length === 1 && isAllowlisted(declared.pieces[0], site, depth + 1);
-  }
-  if (inner.type === 'LogicalExpression') return isAllowlisted(inner.left, site, depth + 1);
-  return false;
+function isAllowlisted(node: Node, context: RuleContext, depth = 0): boolean {
+  return isCheckedInput(node, context, (inner, at) => {
+    if (inner.type === 'CallExpression') return placeholderList(inner) || numericList(inner, context);
+    return inner.type === 'LogicalExpression' && isAllowlisted(inner.left, context, at + 1);
+  }, depth);
 }
 
 function check(node: TSESTree.CallExpression, context: RuleContext): void {
@@ -559,7 +328,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   const value = context.evaluate(argument);
   if (value.kind === 'constant') return;
   const related: RelatedNode[] = [];
-  let built = sqlText(argument, node, context, related);
+  let built = sqlText(argument, context, related);
   let judged = sink;
   const input = value.kind === 'tainted' || value.kind === 'source';
   if (input && (sink.raw || sink.wholeInput) && (!built || /^[\s;\u0001]*$/.test(built.text))) {
@@ -568,7 +337,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
     judged = { ...sink, raw: true };
   }
   if (!built) return;
-  const verdict = judge(built, judged, node, context);
+  const verdict = judge(built, judged, context);
   if (!verdict) return;
   const origin = { input: 'user input', argv: 'command-line arguments', unknown: 'values that are not constants' }[verdict.origin];
   const risk =
@@ -593,12 +362,6 @@ export const sqlInjection: Rule = {
     fixable: false,
   },
   visitors: {
-    FunctionDeclaration: trackFunction,
-    FunctionExpression: trackFunction,
-    ArrowFunctionExpression: trackFunction,
-    VariableDeclarator: trackDeclarator,
-    AssignmentExpression: trackAssignment,
-    IfStatement: trackIf,
     CallExpression: check,
   },
 };
