@@ -8,6 +8,7 @@
 //   CODEWARD_VSCODE_EXECUTABLE   another VS Code executable to use instead of the launcher
 //   CODEWARD_VSCODE_DOWNLOAD=1   let @vscode/test-electron download VS Code (machines with internet)
 //   CODEWARD_TEST_GREP           only run tests whose title matches (passed to mocha in the host)
+//   CODEWARD_SUITE=bench         run test/integration/bench (the editor latency benchmark) instead
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     return await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(__dirname, 'suite', 'index'),
+      extensionTestsPath: path.join(__dirname, process.env.CODEWARD_SUITE === 'bench' ? 'bench' : 'suite', 'index'),
       launchArgs: [
         workspace,
         `--user-data-dir=${path.join(temp, 'user-data')}`,

@@ -1,5 +1,5 @@
 // Runs in VS Code's extension host (loaded through --extensionTestsPath): mocha over every compiled
-// *.test.js beside this file.
+// *.test.js beside this file. The benchmark (test/integration/bench) reuses runMocha for its own folder.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -13,14 +13,18 @@ function testFiles(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  return runMocha(__dirname);
+}
+
+export function runMocha(dir: string): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: !process.env.CI,
     timeout: 30_000,
     grep: process.env.CODEWARD_TEST_GREP || undefined,
   });
-  const files = testFiles(__dirname);
-  if (files.length === 0) return Promise.reject(new Error(`no *.test.js under ${__dirname}`));
+  const files = testFiles(dir);
+  if (files.length === 0) return Promise.reject(new Error(`no *.test.js under ${dir}`));
   files.forEach((file) => mocha.addFile(file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
