@@ -11,6 +11,10 @@ import { Taint } from './taint';
 import { applyDirectives, Directive, readDirectives, SUPPRESSION_MARKER } from './suppress';
 import { RULES } from './rules';
 import { isFunction } from './ast';
+import { fileKind } from './file-kinds';
+import { scriptView } from './sfc';
+import { findTextSecrets } from './text-secrets';
+import { hardcodedSecret } from './rules/hardcoded-secret';
 
 export interface AnalyzeOptions {
   /** Per-rule override of the default severity, or "off". */
@@ -50,10 +54,35 @@ function dispatchFor(settings: Readonly<Record<string, RuleSetting>>): Dispatch 
 }
 
 export function analyze(text: string, filePath: string, options: AnalyzeOptions = {}): AnalysisResult {
-  const notes: Note[] = [];
   if (text.slice(0, BINARY_PROBE_LENGTH).includes('\0')) {
     return { findings: [], notes: [{ kind: 'binary', message: 'Not analysed: the file looks binary (it contains NUL bytes).' }] };
   }
+  switch (fileKind(filePath)) {
+    case 'config':
+      return analyzeConfigText(text, filePath, options);
+    case 'component': {
+      // Outside its <script> blocks the view is blank, so offsets, lines and columns are the file's own.
+      const view = scriptView(text, filePath);
+      return analyzeScript(view.text, view.virtualPath, options);
+    }
+    default:
+      return analyzeScript(text, filePath, options);
+  }
+}
+
+/** Configuration files: the secret scan only, reported under the hardcoded-secret rule. */
+function analyzeConfigText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
+  const settings = options.rules ?? {};
+  if (settings[hardcodedSecret.meta.id] === 'off') return { findings: [], notes: [] };
+  const reports = findTextSecrets(text, filePath).map((secret) => ({
+    rule: hardcodedSecret,
+    descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence },
+  }));
+  return { findings: finalize(reports, settings, options.minConfidence ?? 'low', new LineIndex(text), []), notes: [] };
+}
+
+function analyzeScript(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
+  const notes: Note[] = [];
   const lines = new LineIndex(text);
   const parsed = parseSource(text, filePath, lines, text.includes(SUPPRESSION_MARKER));
   if (!parsed.ok) return { findings: [], notes: [parsed.note] };

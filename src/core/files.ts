@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { Ignore } from 'ignore';
-import { isAnalysableFile } from './parse';
+import { isAnalysableFile } from './file-kinds';
 
 /** Directories that hold dependencies or generated output, never code a person or agent wrote here. */
 const SKIPPED_DIRECTORIES = new Map([
@@ -71,7 +71,7 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): F
     }
     if (stats.isFile()) {
       // A file named on the command line is scanned even if ignored: the user asked for it.
-      if (!isAnalysableFile(path)) selection.skipped.push({ path, reason: 'not a JavaScript or TypeScript file' });
+      if (!isAnalysableFile(path)) selection.skipped.push({ path, reason: 'not a file Codeward reads (scripts, .vue/.svelte components, configuration files)' });
       else considerFile(path, stats.size, options, selection);
     } else if (stats.isDirectory()) {
       walk(path, gitignoreLayers(options.root, path), options, selection, isExcluded);

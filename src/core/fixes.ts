@@ -1,5 +1,6 @@
 // Fixes as data: choosing which edits can be applied together, and the edit that suppresses a finding.
 import type { Finding, Fix, TextEdit } from './types';
+import { fileKind } from './file-kinds';
 
 /**
  * The first "safe" fix of each unsuppressed finding, dropping any fix whose edits overlap one already chosen,
@@ -32,14 +33,29 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result;
 }
 
+/** Whether a suppression comment can be written in this kind of file (JSON has no comments). */
+export function canSuppressIn(filePath: string): boolean {
+  return lineCommentFor(filePath) !== undefined;
+}
+
+/** How a line comment starts in a file, or undefined where the format has none (JSON). */
+function lineCommentFor(filePath: string): string | undefined {
+  const kind = fileKind(filePath);
+  if (kind === 'config') return /\.json$/i.test(filePath) ? undefined : '#';
+  return '//';
+}
+
 /**
  * The comment that suppresses `finding` on its line, inserted above it with the same indentation:
- * `// codeward-ignore-next-line <rule> -- <reason>`. Reasons are kept on one line.
+ * `// codeward-ignore-next-line <rule> -- <reason>` (`#` in .env, YAML, properties and Dockerfiles).
+ * Undefined for formats without comments. Reasons are kept on one line.
  */
-export function suppressionEdit(text: string, finding: Finding, reason: string): TextEdit {
+export function suppressionEdit(text: string, finding: Finding, reason: string, filePath = 'file.ts'): TextEdit | undefined {
+  const comment = lineCommentFor(filePath);
+  if (!comment) return undefined;
   const lineStart = text.lastIndexOf('\n', finding.range[0] - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const cleanReason = reason.replace(/\s+/g, ' ').trim();
-  return { range: [lineStart, lineStart], text: `${indent}// codeward-ignore-next-line ${finding.ruleId} -- ${cleanReason}${newline}` };
+  return { range: [lineStart, lineStart], text: `${indent}${comment} codeward-ignore-next-line ${finding.ruleId} -- ${cleanReason}${newline}` };
 }

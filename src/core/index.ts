@@ -3,7 +3,7 @@
 export { analyze } from './engine';
 export type { AnalyzeOptions } from './engine';
 export { RULES, findRule } from './rules';
-export { isAnalysableFile } from './parse';
+export { fileKind, isAnalysableFile } from './file-kinds';
 export { ruleDocsUrl, ruleDocsPath, TOOL_NAME, TOOL_VERSION, REPOSITORY_URL } from './docs';
 export { CONFIDENCES, ConfigError, DEFAULT_CONFIG, layerConfig, RULE_SETTINGS } from './config/model';
 export type { CodewardConfig, ConfigOverrides } from './config/model';
@@ -12,7 +12,7 @@ export { selectFiles, UnreadablePathError } from './files';
 export type { SkippedPath } from './files';
 export { analysisOptions, buildReport, displayPath, hasFindingsAtOrAbove, isFileReport, scanFile, scanPaths, scanPathsInParallel, scanSelectedFiles } from './scan';
 export type { AnalysisOptions, FileReport, ScanReport, ScanSettings } from './scan';
-export { combinedSafeEdits, suppressionEdit, applyEdits } from './fixes';
+export { applyEdits, canSuppressIn, combinedSafeEdits, suppressionEdit } from './fixes';
 export { applySafeFixes } from './apply-fixes';
 export { toSarif } from './report/sarif';
 export { toJson } from './report/json';

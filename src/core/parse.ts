@@ -4,13 +4,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Note } from './types';
 import { LineIndex } from './lines';
 
-const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/i;
 const JSX_EXTENSION = /\.(?:jsx|tsx)$/i;
 const TYPESCRIPT_EXTENSION = /\.(?:[cm]?ts|tsx)$/i;
-
-export function isAnalysableFile(filePath: string): boolean {
-  return SCRIPT_EXTENSION.test(filePath) && !filePath.endsWith('.d.ts');
-}
 
 export type ParseOutcome =
   | { ok: true; program: TSESTree.Program; comments: TSESTree.Comment[] }

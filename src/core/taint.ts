@@ -9,11 +9,24 @@ const REQUEST_INPUTS = new Set([
   'files', 'file', 'payload', 'querystring', 'search', 'rawBody',
 ]);
 const COOKIE_JAR: SourceObject = { label: 'cookies', inputs: new Set(), inputMethods: new Set(['get']) };
+const SEARCH_PARAMS: SourceObject = { label: 'request input (searchParams)', inputs: new Set(), inputMethods: new Set(['get', 'getAll']) };
+/** Next.js `request.nextUrl`: its query is input; origin, pathname and clone() name the app's own URL. */
+const NEXT_URL: SourceObject = { label: 'request input (nextUrl)', inputs: new Set(['search', 'href']), inputMethods: new Set(), nested: { searchParams: SEARCH_PARAMS } };
 const REQUEST: SourceObject = {
   label: 'request input',
   inputs: REQUEST_INPUTS,
-  inputMethods: new Set(['get', 'header', 'param', 'query', 'json', 'text', 'formData']),
+  inputMethods: new Set(['get', 'header', 'param', 'query', 'json', 'text', 'formData', 'parseBody']),
+  nested: { nextUrl: NEXT_URL },
 };
+/** Hono's context: the request is `c.req`. */
+const HONO_CONTEXT: SourceObject = { label: 'request input', inputs: new Set(), inputMethods: new Set(), nested: { req: REQUEST } };
+/** API Gateway events reaching a Lambda handler. */
+const LAMBDA_EVENT: SourceObject = {
+  label: 'Lambda event',
+  inputs: new Set(['body', 'queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'headers', 'multiValueHeaders', 'rawPath', 'rawQueryString', 'cookies']),
+  inputMethods: new Set(),
+};
+const HTTP_VERB_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 /** Koa's context exposes the request both directly and under `ctx.request`. */
 const KOA_CONTEXT: SourceObject = {
   label: 'request input',
@@ -34,6 +47,8 @@ const BROWSER_SOURCES = new Set([
   'document.location', 'document.location.href', 'document.location.search', 'document.location.hash',
   'document.URL', 'document.documentURI', 'document.referrer', 'window.name', 'process.argv',
 ]);
+/** Browser storage: whatever a page script (or an injected one) stored there earlier. */
+const STORAGE_READS = /^(?:window\.)?(?:localStorage|sessionStorage)\.getItem$/;
 
 /** Parts of the page's location that name the site itself, not what a link put in the URL. */
 const OWN_ORIGIN_PARTS = new Set(['origin', 'host', 'hostname', 'protocol', 'port']);
@@ -174,6 +189,7 @@ export class Taint {
   private call(node: Node, callee: Node, args: readonly Node[]): Value {
     const name = this.scopes.qualifiedName(callee);
     if (isSanitizer(name)) return CONSTANT;
+    if (name !== undefined && STORAGE_READS.test(name)) return tainted(node, 'browser storage');
     const target = unwrap(callee);
     if (target.type === 'MemberExpression') {
       const method = propertyName(target);
@@ -217,6 +233,9 @@ export class Taint {
         this.declarePattern(target, tainted(target, decorated));
       } else if (index === 0 && target.type === 'ObjectPattern') {
         this.declareFrameworkProps(target);
+      } else if (index === 1 && target.type === 'ObjectPattern' && isRouteHandlerExport(fn)) {
+        // Next.js route handlers: GET(request, { params }) — the dynamic segments of the URL.
+        this.declareFrameworkProps(target, 'params');
       } else if (source) {
         this.declarePattern(target, { kind: 'source', source, node: target });
       } else {
@@ -229,11 +248,11 @@ export class Taint {
    * `({ request })` (Remix and React Router loaders and actions) is the request; `({ searchParams })` (Next.js
    * page props) is the query string.
    */
-  private declareFrameworkProps(pattern: TSESTree.ObjectPattern): void {
+  private declareFrameworkProps(pattern: TSESTree.ObjectPattern, inputKey = 'searchParams'): void {
     for (const property of pattern.properties) {
       const key = property.type === 'Property' ? propertyName(property) : undefined;
       const value: Value = key === 'request' || key === 'req' ? { kind: 'source', source: REQUEST, node: property }
-        : key === 'searchParams' ? tainted(property, 'request input (searchParams)')
+        : key === inputKey ? tainted(property, `request input (${inputKey})`)
           : UNKNOWN;
       if (property.type === 'Property') this.declarePattern(property.value, value);
       else this.declarePattern(property.argument, UNKNOWN);
@@ -349,7 +368,21 @@ function tainted(source: Node, label: string): Value {
   return { kind: 'tainted', source, label };
 }
 
-type HandlerKind = 'route' | 'koa' | 'message' | 'ipc' | 'plain';
+type HandlerKind = 'route' | 'koa' | 'message' | 'ipc' | 'lambda' | 'plain';
+
+/** `export async function GET(request, { params })` in a Next.js route file. */
+function isRouteHandlerExport(fn: TSESTree.FunctionLike): boolean {
+  return fn.type === 'FunctionDeclaration' && fn.id !== null && HTTP_VERB_EXPORTS.has(fn.id.name) && fn.parent?.type === 'ExportNamedDeclaration';
+}
+
+/** The name a function is stored under: `function handler`, `const handler = …`, `exports.handler = …`. */
+function storedName(fn: TSESTree.FunctionLike): string | undefined {
+  if (fn.type === 'FunctionDeclaration') return fn.id?.name;
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left)?.split('.').pop();
+  return undefined;
+}
 
 function handlerKind(fn: TSESTree.FunctionLike): HandlerKind {
   const parent = fn.parent;
@@ -362,6 +395,7 @@ function handlerKind(fn: TSESTree.FunctionLike): HandlerKind {
     if (method !== undefined && ROUTE_METHODS.has(method)) return fn.params.length === 1 ? 'koa' : 'route';
   }
   if (parent?.type === 'AssignmentExpression' && /(?:^|\.)onmessage$/.test(memberPath(parent.left) ?? '')) return 'message';
+  if (/^(?:\w+)?[hH]andler$/.test(storedName(fn) ?? '')) return 'lambda';
   return 'plain';
 }
 
@@ -381,7 +415,10 @@ function firstParameterSource(kind: HandlerKind, param: Node, second: Node | und
   if (kind === 'message') return MESSAGE_EVENT;
   const name = param.type === 'Identifier' ? param.name : undefined;
   const secondName = second?.type === 'Identifier' ? second.name : undefined;
-  if (kind === 'koa' && (name === 'ctx' || name === 'context')) return KOA_CONTEXT;
+  if (kind === 'lambda') return name === 'event' || name === 'evt' ? LAMBDA_EVENT : undefined;
+  const routeLike = kind === 'koa' || kind === 'route';
+  if (routeLike && (name === 'ctx' || name === 'context')) return KOA_CONTEXT;
+  if (routeLike && name === 'c') return HONO_CONTEXT;
   if (name !== undefined && REQUEST_NAMES.has(name)) return REQUEST;
   if (kind === 'route' && secondName !== undefined && RESPONSE_NAMES.has(secondName)) return REQUEST;
   return undefined;

@@ -51,10 +51,12 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 
   analyse(document: vscode.TextDocument): void {
-    if (!LANGUAGES.includes(document.languageId) || document.isClosed) return;
+    if (document.isClosed) return;
     const key = document.uri.toString();
-    const fileName = document.uri.scheme === 'file' ? document.uri.fsPath : `${document.uri.path}${EXTENSION_BY_LANGUAGE[document.languageId]}`;
-    if (!isAnalysableFile(fileName)) return;
+    // Files on disk are read by their name (scripts, components, configuration files); untitled ones by language.
+    const fileName = document.uri.scheme === 'file' ? document.uri.fsPath
+      : LANGUAGES.includes(document.languageId) ? `${document.uri.path}${EXTENSION_BY_LANGUAGE[document.languageId]}` : undefined;
+    if (fileName === undefined || !isAnalysableFile(fileName)) return;
     if (!readSettings(document.uri).enable) {
       this.forget(document.uri);
       return;

@@ -1,6 +1,6 @@
 // Quick fixes from the core's fix data, suppression with a reason, the rule's docs, and a safe-only fix-all.
 import * as vscode from 'vscode';
-import { combinedSafeEdits } from '../core';
+import { canSuppressIn, combinedSafeEdits } from '../core';
 import type { Finding, TextEdit } from '../core/types';
 import type { DocumentAnalyzer } from './analyzer';
 import { SOURCE } from './diagnostics';
@@ -55,12 +55,15 @@ export class CodewardCodeActions implements vscode.CodeActionProvider {
         action.command = { title, command: APPLY_FIX_COMMAND, arguments: [document.uri, result.version, fix.edits] };
         actions.push(action);
       }
-      const suppress = new vscode.CodeAction(`Suppress ${finding.ruleId} for this line…`, vscode.CodeActionKind.QuickFix);
-      suppress.diagnostics = [diagnostic];
-      suppress.command = { title: suppress.title, command: SUPPRESS_COMMAND, arguments: [document.uri, result.version, finding.range, finding.ruleId] };
+      if (canSuppressIn(document.fileName)) {
+        const suppress = new vscode.CodeAction(`Suppress ${finding.ruleId} for this line…`, vscode.CodeActionKind.QuickFix);
+        suppress.diagnostics = [diagnostic];
+        suppress.command = { title: suppress.title, command: SUPPRESS_COMMAND, arguments: [document.uri, result.version, finding.range, finding.ruleId] };
+        actions.push(suppress);
+      }
       const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
       docs.command = { title: docs.title, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] };
-      actions.push(suppress, docs);
+      actions.push(docs);
     }
     return actions;
   }

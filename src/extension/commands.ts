@@ -42,7 +42,8 @@ export class Commands {
     }));
     if (!given || given.trim().length === 0) return false;
     if (document.version !== version) return false;
-    return vscode.workspace.applyEdit(toWorkspaceEdit(document, [suppressionEdit(document.getText(), finding, given)]));
+    const edit = suppressionEdit(document.getText(), finding, given, document.fileName);
+    return edit !== undefined && vscode.workspace.applyEdit(toWorkspaceEdit(document, [edit]));
   }
 
   /** Opens the bundled docs page in the markdown preview: offline, no browser. */

@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyzer = new DocumentAnalyzer(live, configs, log);
   const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
-  const selector = LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
+  const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
   const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
 
   context.subscriptions.push(

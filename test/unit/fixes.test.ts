@@ -29,7 +29,7 @@ describe('fixes', () => {
   it('inserts a suppression comment above the finding with its indentation and a one-line reason', () => {
     const text = 'function f(req) {\n    return eval(req.query.x);\n}\n';
     const [found] = analyze(text, 'f.js').findings.filter((candidate) => candidate.ruleId === 'code-injection');
-    const edit = suppressionEdit(text, found, 'sandboxed\nin a worker');
+    const edit = suppressionEdit(text, found, 'sandboxed\nin a worker', 'f.js')!;
     const suppressed = applyEdits(text, [edit]);
     assert.equal(suppressed, 'function f(req) {\n    // codeward-ignore-next-line code-injection -- sandboxed in a worker\n    return eval(req.query.x);\n}\n');
     const after = analyze(suppressed, 'f.js').findings.find((candidate) => candidate.ruleId === 'code-injection');
@@ -39,6 +39,16 @@ describe('fixes', () => {
   it('keeps CRLF line endings when suppressing', () => {
     const text = 'run();\r\neval(process.argv[2]);\r\n';
     const [found] = analyze(text, 'f.js').findings;
-    assert.equal(applyEdits(text, [suppressionEdit(text, found, 'cli tool')]), 'run();\r\n// codeward-ignore-next-line code-injection -- cli tool\r\neval(process.argv[2]);\r\n');
+    assert.equal(applyEdits(text, [suppressionEdit(text, found, 'cli tool', 'f.js')!]), 'run();\r\n// codeward-ignore-next-line code-injection -- cli tool\r\neval(process.argv[2]);\r\n');
+  });
+
+  it('uses # in .env, YAML and Dockerfiles and offers nothing for JSON', () => {
+    const text = 'PORT=3000\nJWT_SECRET=k8Tq2Zx9Lw4Vm7Np3Rb6\n';
+    const [found] = analyze(text, '.env').findings;
+    assert.equal(found.ruleId, 'hardcoded-secret');
+    const suppressed = applyEdits(text, [suppressionEdit(text, found, 'rotated, dev only', '.env')!]);
+    assert.equal(suppressed, 'PORT=3000\n# codeward-ignore-next-line hardcoded-secret -- rotated, dev only\nJWT_SECRET=k8Tq2Zx9Lw4Vm7Np3Rb6\n');
+    assert.deepEqual(analyze(suppressed, '.env').findings, []);
+    assert.equal(suppressionEdit(text, found, 'x', 'config.json'), undefined);
   });
 });

@@ -1,0 +1,18 @@
+// Which files Codeward reads, and how: scripts are parsed, components have their <script> blocks parsed,
+// configuration files get the secret scan.
+import { isSecretScannedFile } from './text-secrets';
+import { isSingleFileComponent } from './sfc';
+
+export type FileKind = 'script' | 'component' | 'config';
+
+const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/i;
+
+export function fileKind(filePath: string): FileKind | undefined {
+  if (SCRIPT_EXTENSION.test(filePath)) return /\.d\.[cm]?ts$/i.test(filePath) ? undefined : 'script';
+  if (isSingleFileComponent(filePath)) return 'component';
+  return isSecretScannedFile(filePath) ? 'config' : undefined;
+}
+
+export function isAnalysableFile(filePath: string): boolean {
+  return fileKind(filePath) !== undefined;
+}
