@@ -95,6 +95,7 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   const taint = new Taint(scopes);
 
   let currentRule: Rule | undefined;
+  const mentionCache = new Map<string, boolean>();
   const context: RuleContext = {
     text,
     filePath,
@@ -103,6 +104,15 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
       if (currentRule) reports.push({ rule: currentRule, descriptor });
     },
     evaluate: (node) => taint.evaluate(node),
+    mentions: (pattern) => {
+      const key = typeof pattern === 'string' ? `s:${pattern}` : `r:${String(pattern)}`;
+      let answer = mentionCache.get(key);
+      if (answer === undefined) {
+        answer = typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+        mentionCache.set(key, answer);
+      }
+      return answer;
+    },
     qualifiedName: (node) => scopes.qualifiedName(node),
     declaration: (name) => scopes.declaration(name),
     source: (node) => text.slice(node.range[0], node.range[1]),

@@ -23,6 +23,11 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
   /** Where an expression's value comes from (user input, a constant, or unknown). */
   evaluate(node: Node | null | undefined): Value;
+  /**
+   * Whether the file's text matches: answered once per file and pattern, so rules can ask on every node without
+   * rescanning the whole text (a whole-text search per node is quadratic on large files).
+   */
+  mentions(pattern: RegExp | string): boolean;
   /** Callee or member chain with imports resolved: "child_process.exec", "crypto.createHash". */
   qualifiedName(node: Node): string | undefined;
   /** How a name visible at the current node was declared and assigned (the walk's scopes, not the whole file's). */

@@ -91,7 +91,8 @@ export function scanFile(file: string, root: string, options: AnalysisOptions): 
   const decoded = decodeSource(bytes);
   if ('note' in decoded) return { path, absolutePath, findings: [], notes: [decoded.note] };
   if (looksMinified(decoded.text)) return { path, reason: 'minified (very long lines)' };
-  return { path, absolutePath, ...analyze(decoded.text, absolutePath, options) };
+  // Rules see the path relative to the root: a checkout under /home/me/tests/ is not a test file.
+  return { path, absolutePath, ...analyze(decoded.text, path, options) };
 }
 
 export function isFileReport(entry: FileReport | SkippedPath): entry is FileReport {

@@ -9,7 +9,7 @@ const REQUEST_INPUTS = new Set([
   'files', 'file', 'payload', 'querystring', 'search', 'rawBody',
 ]);
 const COOKIE_JAR: SourceObject = { label: 'cookies', inputs: new Set(), inputMethods: new Set(['get']) };
-const SEARCH_PARAMS: SourceObject = { label: 'request input (searchParams)', inputs: new Set(), inputMethods: new Set(['get', 'getAll']) };
+const SEARCH_PARAMS: SourceObject = { label: 'request input (nextUrl)', inputs: new Set(), inputMethods: new Set(['get', 'getAll']) };
 /** Next.js `request.nextUrl`: its query is input; origin, pathname and clone() name the app's own URL. */
 const NEXT_URL: SourceObject = { label: 'request input (nextUrl)', inputs: new Set(['search', 'href']), inputMethods: new Set(), nested: { searchParams: SEARCH_PARAMS } };
 const REQUEST: SourceObject = {
@@ -415,11 +415,13 @@ function firstParameterSource(kind: HandlerKind, param: Node, second: Node | und
   if (kind === 'message') return MESSAGE_EVENT;
   const name = param.type === 'Identifier' ? param.name : undefined;
   const secondName = second?.type === 'Identifier' ? second.name : undefined;
-  if (kind === 'lambda') return name === 'event' || name === 'evt' ? LAMBDA_EVENT : undefined;
+  // A function named `handler` is a Lambda handler when it takes an event, and a Next.js or Vercel API route
+  // when it takes (req, res): the checks below cover the second case.
+  if (kind === 'lambda' && (name === 'event' || name === 'evt')) return LAMBDA_EVENT;
   const routeLike = kind === 'koa' || kind === 'route';
   if (routeLike && (name === 'ctx' || name === 'context')) return KOA_CONTEXT;
   if (routeLike && name === 'c') return HONO_CONTEXT;
   if (name !== undefined && REQUEST_NAMES.has(name)) return REQUEST;
-  if (kind === 'route' && secondName !== undefined && RESPONSE_NAMES.has(secondName)) return REQUEST;
+  if ((kind === 'route' || kind === 'lambda') && secondName !== undefined && RESPONSE_NAMES.has(secondName)) return REQUEST;
   return undefined;
 }

@@ -73,3 +73,17 @@ describe('robustness', () => {
     assert.deepEqual(analyze(long, 'long.js').findings, []);
   });
 });
+
+describe('names inherited from Object.prototype', () => {
+  // Rules look callees and options up in tables; a lookup must never find Object.prototype's members.
+  const names = ['toString', 'constructor', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+  const code = names
+    .map((name) => `const a_${name} = ${name}(input);\nconst b_${name} = lib.${name}(input, { ${name}: true });\nconst c_${name} = require('${name}')(input);\nobj.${name} = value;`)
+    .join('\n');
+
+  it('make no findings when used as callees, modules, options and properties', () => {
+    const result = analyze(code, 'names.js');
+    assert.deepEqual(result.notes, []);
+    assert.deepEqual(result.findings.map((finding) => `${finding.start.line}: ${finding.ruleId} ${finding.message}`), []);
+  });
+});

@@ -109,6 +109,8 @@ describe('taint-lite sources in framework handlers', () => {
     ['eval(localStorage.getItem("snippet"));', 'high'],
     ['export async function GET(request: NextRequest) { eval(request.nextUrl.origin); }', 'medium'],
     ['const clickHandler = (event) => { eval(event.target.value); };', 'medium'],
+    ['export default function handler(req, res) { eval(req.query.code); }', 'high'],
+    ['export default async function handler(request, response) { eval(request.body.code); }', 'high'],
     ['ipcMain.handle("run", (event, code) => { eval(code); });', 'high'],
     ['function helper(options) { eval(options.code); }', 'medium'],
     ['app.post("/x", (req, res) => { eval(req.method); });', 'medium'],

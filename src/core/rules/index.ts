@@ -1,35 +1,87 @@
 // The registry: every rule, sorted by id. Adding a rule means adding it here (a test checks the order).
 import type { Rule } from '../rule';
+import { awsCdkInsecure } from './aws-cdk-insecure';
 import { codeInjection } from './code-injection';
 import { commandInjection } from './command-injection';
+import { corsMisconfiguration } from './cors-misconfiguration';
+import { csrfMissing } from './csrf-missing';
 import { domXss } from './dom-xss';
+import { electronInsecure } from './electron-insecure';
+import { formatString } from './format-string';
+import { frameworkXssBypass } from './framework-xss-bypass';
 import { hardcodedSecret } from './hardcoded-secret';
+import { insecureCookie } from './insecure-cookie';
+import { insecureFilePermissions } from './insecure-file-permissions';
 import { insecureRandom } from './insecure-random';
+import { insecureTlsVersion } from './insecure-tls-version';
 import { jwtInsecureVerification } from './jwt-insecure-verification';
+import { jwtMissingExpiry } from './jwt-missing-expiry';
+import { massAssignment } from './mass-assignment';
+import { nosqlInjection } from './nosql-injection';
 import { openRedirect } from './open-redirect';
 import { pathTraversal } from './path-traversal';
+import { plaintextTransport } from './plaintext-transport';
+import { postmessageOrigin } from './postmessage-origin';
+import { prototypePollution } from './prototype-pollution';
+import { reflectedXss } from './reflected-xss';
+import { regexDos } from './regex-dos';
+import { secretLogging } from './secret-logging';
+import { securityHeadersDisabled } from './security-headers-disabled';
 import { sqlInjection } from './sql-injection';
 import { ssrf } from './ssrf';
 import { suppressionWithoutReason } from './suppression-without-reason';
+import { templateInjection } from './template-injection';
+import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
+import { unsafeDeserialization } from './unsafe-deserialization';
 import { weakCipher } from './weak-cipher';
 import { weakHash } from './weak-hash';
+import { weakKeySize } from './weak-key-size';
+import { weakPasswordHashing } from './weak-password-hashing';
+import { xxe } from './xxe';
+import { zipSlip } from './zip-slip';
 
 export const RULES: readonly Rule[] = [
+  awsCdkInsecure,
   codeInjection,
   commandInjection,
+  corsMisconfiguration,
+  csrfMissing,
   domXss,
+  electronInsecure,
+  formatString,
+  frameworkXssBypass,
   hardcodedSecret,
+  insecureCookie,
+  insecureFilePermissions,
   insecureRandom,
+  insecureTlsVersion,
   jwtInsecureVerification,
+  jwtMissingExpiry,
+  massAssignment,
+  nosqlInjection,
   openRedirect,
   pathTraversal,
+  plaintextTransport,
+  postmessageOrigin,
+  prototypePollution,
+  reflectedXss,
+  regexDos,
+  secretLogging,
+  securityHeadersDisabled,
   sqlInjection,
   ssrf,
   suppressionWithoutReason,
+  templateInjection,
+  timingUnsafeComparison,
   tlsVerificationDisabled,
+  unsafeDeserialization,
   weakCipher,
   weakHash,
+  weakKeySize,
+  weakPasswordHashing,
+  xxe,
+  zipSlip,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -40,7 +40,7 @@ function state(context: RuleContext): State {
 }
 
 function mentionsJwt(context: RuleContext): boolean {
-  return /jwt|jsonwebtoken|jose/i.test(context.text);
+  return context.mentions(/jwt|jsonwebtoken|jose/i);
 }
 
 /** High when the token is request input, medium inside a request handler, undefined elsewhere (client code reading claims). */

@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
 import { memberPath, propertyName, staticString, unwrap } from '../ast';
+import { isTestFile } from '../test-files';
 
 /** Option names that, set to false, accept any certificate. */
 const VERIFY_OPTIONS = new Set(['rejectUnauthorized', 'strictSSL', 'verifySSL', 'checkServerIdentity']);
@@ -9,6 +10,8 @@ const VERIFY_OPTIONS = new Set(['rejectUnauthorized', 'strictSSL', 'verifySSL', 
 const INSECURE_OPTIONS = new Set(['insecure', 'allowInsecure', 'ignoreHTTPSErrors', 'acceptInsecureCerts']);
 
 function checkProperty(node: TSESTree.Property, context: RuleContext): void {
+  // Tests talk to throwaway servers with self-signed certificates on purpose.
+  if (isTestFile(context.filePath)) return;
   const name = propertyName(node);
   if (name === undefined || node.parent?.type !== 'ObjectExpression') return;
   const value = unwrap(node.value);
@@ -34,6 +37,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
 
 /** process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0' turns verification off for the whole process. */
 function checkAssignment(node: TSESTree.AssignmentExpression, context: RuleContext): void {
+  if (isTestFile(context.filePath)) return;
   const target = memberPath(node.left);
   if (target !== 'process.env.NODE_TLS_REJECT_UNAUTHORIZED') return;
   const value = staticString(node.right) ?? (unwrap(node.right).type === 'Literal' ? String((unwrap(node.right) as TSESTree.Literal).value) : undefined);

@@ -5,7 +5,8 @@ import type { Rule, RuleContext } from '../rule';
 import { assignedName, isFunction, propertyName, staticString, unwrap } from '../ast';
 
 /** Algorithm names Node's createHash accepts for broken hashes, lower-cased, with a display name. */
-const WEAK_ALGORITHMS: Record<string, string> = {
+/** Maps, not object literals: a lookup by a callee name such as `toString` must not find Object.prototype's. */
+const WEAK_ALGORITHMS = new Map(Object.entries({
   md2: 'MD2',
   md4: 'MD4',
   md5: 'MD5',
@@ -14,11 +15,11 @@ const WEAK_ALGORITHMS: Record<string, string> = {
   ripemd160: 'RIPEMD-160',
   'ripemd-160': 'RIPEMD-160',
   rmd160: 'RIPEMD-160',
-};
+}));
 const HASH_FUNCTIONS = new Set(['crypto.createHash', 'crypto.hash']);
 const DIGEST_FUNCTIONS = /(?:^|\.)subtle\.digest$/;
 /** Library functions that are a weak hash by name. */
-const LIBRARY_HASHES: Record<string, string> = {
+const LIBRARY_HASHES = new Map(Object.entries({
   md5: 'MD5',
   'blueimp-md5': 'MD5',
   'js-md5': 'MD5',
@@ -30,7 +31,7 @@ const LIBRARY_HASHES: Record<string, string> = {
   'crypto-js/sha1': 'SHA-1',
   'CryptoJS.MD5': 'MD5',
   'CryptoJS.SHA1': 'SHA-1',
-};
+}));
 
 /** Words that make a hash security-relevant. */
 const SECURITY_WORDS = new Set([
@@ -161,9 +162,9 @@ function report(
 ): void {
   const { top, inputs: updates } = hashChain(node, context);
   const allInputs = [...inputs, ...updates];
-  if (algorithm === 'SHA-1' && (allInputs.some((text) => text.includes(WEBSOCKET_GUID)) || /sec-websocket-accept/i.test(context.text))) return;
+  if (algorithm === 'SHA-1' && (allInputs.some((text) => text.includes(WEBSOCKET_GUID)) || context.mentions(/sec-websocket-accept/i))) return;
   // The Pwned Passwords range API is queried with the SHA-1 of the password by design.
-  if (algorithm === 'SHA-1' && /pwnedpasswords/i.test(context.text)) return;
+  if (algorithm === 'SHA-1' && context.mentions(/pwnedpasswords/i)) return;
   const verdict = classify(destinationNames(top, context), allInputs);
   if (!verdict) return;
   context.report({
@@ -195,7 +196,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     const value = context.evaluate(node.arguments[0]);
     const algorithmText = staticString(node.arguments[0]) ?? (value.kind === 'constant' ? value.text : undefined);
     if (algorithmText === undefined) return;
-    const algorithm = WEAK_ALGORITHMS[algorithmText.toLowerCase()];
+    const algorithm = WEAK_ALGORITHMS.get(algorithmText.toLowerCase());
     if (!algorithm) return;
     const subtle = DIGEST_FUNCTIONS.test(name);
     const replacement = subtle ? 'SHA-256' as const : 'sha256' as const;
@@ -204,10 +205,10 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     report(context, node, algorithm, inputs, algorithmFix(node.arguments[0], context, replacement));
     return;
   }
-  const library = LIBRARY_HASHES[name];
+  const library = LIBRARY_HASHES.get(name);
   // A bare md5()/sha1() is the npm package only when the file imports it; otherwise it may be a local helper
   // whose own createHash call is already reported.
-  const imported = name.includes('.') || name.includes('/') || new RegExp(`['"]${name}['"]`).test(context.text);
+  const imported = name.includes('.') || name.includes('/') || context.mentions(new RegExp(`['"]${name}['"]`));
   if (library && imported && node.arguments.length > 0) {
     report(context, node, library, node.arguments.map((arg) => context.source(arg)), undefined);
   }

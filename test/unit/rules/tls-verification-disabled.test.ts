@@ -9,6 +9,8 @@ testRule(tlsVerificationDisabled, {
     'const opts = { insecure: false };',
     'const rejectUnauthorized = false; log(rejectUnauthorized);',
     'const agent = new https.Agent({ rejectUnauthorized: process.env.NODE_ENV === "production" });',
+    { code: 'const agent = new https.Agent({ rejectUnauthorized: false });', filename: 'test/https.test.ts' },
+    { code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", filename: '__tests__/setup.js' },
   ],
   invalid: [
     {

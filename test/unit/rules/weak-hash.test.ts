@@ -49,6 +49,9 @@ const sessionId = "const sessionId = require('crypto').createHash('md5').update(
 
 testRule(weakHash, {
   valid: [
+    // Inherited names are not algorithms: lookups must not reach Object.prototype.
+    'function toString(value) { return String(value); }\nconst text = toString(42);',
+    'const result = constructor(input); const s = hasOwnProperty(x);',
     // A strong algorithm (password hashing strength is another matter).
     "import crypto from 'crypto';\nconst hash = crypto.createHash('sha256').update(password).digest('hex');",
     // HMAC-SHA1 is not broken as a MAC.
