@@ -77,7 +77,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
         return;
       }
       const started = performance.now();
-      const result = analyze(text, fileName, { rules: config.rules, minConfidence: config.minConfidence });
+      // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
+      const analysedName = root !== undefined ? relative(root, fileName) : fileName;
+      const result = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
