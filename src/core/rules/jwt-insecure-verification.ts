@@ -81,8 +81,9 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     current.verified = true;
   }
   if (SIGN.has(name)) {
+    // Only an algorithm written out is known; without one the library picks from the key.
     const algorithm = staticString(findProperty(node.arguments[2], 'algorithm')?.value);
-    current.signAlgorithms.add(algorithm ?? 'HS256');
+    current.signAlgorithms.add(algorithm ?? LIBRARY_DEFAULT);
     return;
   }
   const jose = name === JOSE_VERIFY;
@@ -131,8 +132,10 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
   }
 }
 
+const LIBRARY_DEFAULT = '(library default)';
+
 /** Adds `algorithms: [...]` to the call's options, creating the options object when there is none. */
-function pinFix(call: TSESTree.CallExpression, algorithm: string, context: RuleContext): Fix | undefined {
+function pinFix(call: TSESTree.CallExpression, algorithm: string, signedHere: boolean, context: RuleContext): Fix | undefined {
   const source = context.source(call);
   const quote = source.includes("'") || !source.includes('"') ? "'" : '"';
   const pinned = `algorithms: [${quote}${algorithm}${quote}]`;
@@ -147,11 +150,11 @@ function pinFix(call: TSESTree.CallExpression, algorithm: string, context: RuleC
     else if (inner.type === 'ObjectExpression') edit = { range: [inner.properties[0].range[0], inner.properties[0].range[0]], text: `${pinned}, ` };
   }
   if (!edit) return undefined;
-  return {
-    title: `Accept only ${algorithm} (review: tokens signed with any other algorithm will be rejected)`,
-    safety: 'review',
-    edits: [edit],
-  };
+  // When this file signs every token it issues with that one algorithm, pinning it rejects only tokens the
+  // application never made: safe. A guessed algorithm may reject tokens that other services issue: review.
+  return signedHere
+    ? { title: `Accept only ${algorithm}, the algorithm this file signs with`, safety: 'safe', edits: [edit] }
+    : { title: `Accept only ${algorithm} (review: tokens signed with any other algorithm will be rejected)`, safety: 'review', edits: [edit] };
 }
 
 export const jwtInsecureVerification: Rule = {
@@ -182,8 +185,9 @@ export const jwtInsecureVerification: Rule = {
     }
     const signed = [...current.signAlgorithms].filter((algorithm) => algorithm.toLowerCase() !== 'none');
     for (const { call, jose, publicKey } of current.verifies) {
-      const algorithm = signed.length === 1 ? signed[0] : publicKey ? 'RS256' : 'HS256';
-      const fix = pinFix(call, algorithm, context);
+      const signedHere = signed.length === 1 && signed[0] !== LIBRARY_DEFAULT;
+      const algorithm = signedHere ? signed[0] : publicKey ? 'RS256' : 'HS256';
+      const fix = pinFix(call, algorithm, signedHere, context);
       const what = jose ? 'jwtVerify()' : 'jwt.verify()';
       context.report({
         // A multi-line call (a callback) is marked at its callee, not over the whole callback.

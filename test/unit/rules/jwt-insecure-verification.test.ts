@@ -193,7 +193,20 @@ testRule(jwtInsecureVerification, {
           column: 10,
           endColumn: 55,
           confidence: 'low',
-          fixes: [{ safety: 'review', title: /Accept only HS512/, output: emptyOptions.replace('JWT_SECRET, {});', "JWT_SECRET, { algorithms: ['HS512'] });") }],
+          // Every token this file issues is HS512, so pinning it rejects only tokens the app never made.
+          fixes: [{ safety: 'safe', title: /^Accept only HS512, the algorithm this file signs with$/, output: emptyOptions.replace('JWT_SECRET, {});', "JWT_SECRET, { algorithms: ['HS512'] });") }],
+        },
+      ],
+    },
+    {
+      // Signed without an explicit algorithm: the library chose it from the key, so the pin is a guess.
+      code: emptyOptions.replace("{ algorithm: 'HS512', expiresIn: '15m' }", "{ expiresIn: '15m' }"),
+      errors: [
+        {
+          line: 6,
+          column: 10,
+          confidence: 'low',
+          fixes: [{ safety: 'review', title: PIN_TITLE, output: emptyOptions.replace("{ algorithm: 'HS512', expiresIn: '15m' }", "{ expiresIn: '15m' }").replace('JWT_SECRET, {});', "JWT_SECRET, { algorithms: ['HS256'] });") }],
         },
       ],
     },
