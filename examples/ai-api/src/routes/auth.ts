@@ -2,6 +2,7 @@ import { Router } from 'express';
 import crypto from 'crypto';
 import jwt from 'jsonwebtoken';
 import { pool } from '../lib/db';
+import { hashPassword as hashPasswordV2 } from '../lib/passwords';
 
 export const authRouter = Router();
 
@@ -36,4 +37,19 @@ authRouter.post('/reset', async (req, res) => {
   const resetToken = generateResetToken();
   await pool.query('UPDATE users SET reset_token = ? WHERE email = ?', [resetToken, req.body.email]);
   res.json({ sent: true });
+});
+
+authRouter.post('/register', async (req, res) => {
+  console.log('Register request:', req.body);
+  const { email, password, name } = req.body;
+  await pool.query('INSERT INTO users (email, name, password_hash) VALUES (?, ?, ?)', [email, name, hashPasswordV2(password)]);
+  res.status(201).json({ created: true });
+});
+
+// Long-lived token for the reporting CLI, so scheduled scripts do not have to sign in.
+authRouter.post('/cli-token', (req, res) => {
+  const token = (req.headers.authorization || '').replace('Bearer ', '');
+  const claims = jwt.verify(token, JWT_SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+  const cliToken = jwt.sign({ sub: claims.sub, scope: 'reports:read' }, JWT_SECRET);
+  res.json({ token: cliToken });
 });
