@@ -49,6 +49,7 @@ const sessionId = "const sessionId = require('crypto').createHash('md5').update(
 
 testRule(weakHash, {
   valid: [
+    { code: "const digest = crypto.createHash('md5').update(body).digest('hex');", filename: 'test/reply-trailers.test.js' },
     // Inherited names are not algorithms: lookups must not reach Object.prototype.
     'function toString(value) { return String(value); }\nconst text = toString(42);',
     'const result = constructor(input); const s = hasOwnProperty(x);',
