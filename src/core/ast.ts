@@ -128,3 +128,12 @@ export function isFunction(node: Node): node is TSESTree.FunctionDeclaration | T
 }
 
 export type { Expression };
+
+/** Enclosing functions and the Program, innermost first (walks up the parents the engine has set). */
+export function enclosingScopes(node: Node): Node[] {
+  const scopes: Node[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) || current.type === 'Program') scopes.push(current);
+  }
+  return scopes;
+}

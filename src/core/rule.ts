@@ -55,3 +55,26 @@ export function sinkEvidence(value: Value, unknownConfidence: Confidence | undef
   if (value.kind === 'unknown' && unknownConfidence) return { confidence: unknownConfidence, related: [] };
   return undefined;
 }
+
+/** What a rule gathers over one file for its finish(): created on first use, handed over once. */
+export class FileState<T> {
+  private readonly states = new WeakMap<RuleContext, T>();
+
+  constructor(private readonly create: (context: RuleContext) => T) {}
+
+  get(context: RuleContext): T {
+    let current = this.states.get(context);
+    if (current === undefined) {
+      current = this.create(context);
+      this.states.set(context, current);
+    }
+    return current;
+  }
+
+  /** The file's state, forgotten: finish() runs once per file. */
+  take(context: RuleContext): T | undefined {
+    const current = this.states.get(context);
+    this.states.delete(context);
+    return current;
+  }
+}

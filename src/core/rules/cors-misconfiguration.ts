@@ -1,6 +1,7 @@
 // cors-misconfiguration: CORS that lets any website make credentialed requests (reflected or wildcard origin with credentials).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
 
@@ -37,15 +38,10 @@ interface State {
   /** Origin callbacks of credentialed CORS options: their string checks are looked at as the walk reaches them. */
   originCallbacks: Set<Node>;
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>(() => ({ functions: new Map(), originNames: new Map(), originCallbacks: new Set() }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { functions: new Map(), originNames: new Map(), originCallbacks: new Set() };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
 function enclosingFunction(node: Node): Node {
@@ -490,9 +486,8 @@ export const corsMisconfiguration: Rule = {
     VariableDeclarator: checkDeclarator,
   },
   finish(context) {
-    const current = states.get(context);
+    const current = states.take(context);
     if (!current) return;
-    states.delete(context);
     for (const facts of current.functions.values()) {
       if (!facts.credentials) continue;
       for (const { node, kind } of facts.origins) {

@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
 import { isFunction, propertyName, staticString, unwrap } from '../ast';
 
 const SESSION_MODULES = new Set(['express-session', 'cookie-session']);
@@ -42,15 +43,10 @@ interface State {
   globalAuth: boolean;
   routes: Route[];
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>((context) => ({ session: false, urlencoded: false, methodOverride: context.mentions(/['"]method-override['"]/), globalAuth: false, routes: [] }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { session: false, urlencoded: false, methodOverride: context.mentions(/['"]method-override['"]/), globalAuth: false, routes: [] };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
 /** A request handler: `(req, res) => ...`, `function (request, response, next)`. */
@@ -108,8 +104,7 @@ export const csrfMissing: Rule = {
     CallExpression: checkCall,
   },
   finish(context) {
-    const current = states.get(context);
-    states.delete(context);
+    const current = states.take(context);
     if (!current || current.routes.length === 0) return;
     const cookieAuth = current.session || context.mentions(COOKIE_AUTH);
     if (!cookieAuth || context.mentions(PROTECTION) || context.mentions(BEARER)) return;

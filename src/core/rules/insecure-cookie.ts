@@ -1,6 +1,7 @@
 // insecure-cookie: session and auth cookies set without HttpOnly or Secure, or with SameSite=None over plain http.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
 import type { Fix, Node } from '../types';
 import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
@@ -46,15 +47,10 @@ interface State {
   overrides: Set<string>;
   pending: Pending[];
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>((context) => ({ relevant: context.mentions(/cookie|session/i), objects: new Map(), overrides: new Set(), pending: [] }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { relevant: context.mentions(/cookie|session/i), objects: new Map(), overrides: new Set(), pending: [] };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
 function lastSegment(node: Node): string | undefined {
@@ -332,9 +328,8 @@ export const insecureCookie: Rule = {
     AssignmentExpression: checkAssignment,
   },
   finish(context) {
-    const current = states.get(context);
+    const current = states.take(context);
     if (!current) return;
-    states.delete(context);
     for (const entry of current.pending) check(entry, context, current);
   },
 };

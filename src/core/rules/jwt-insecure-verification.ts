@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
 import { findProperty, isBooleanLiteral, isFunction, propertyName, staticString, unwrap } from '../ast';
 
 const VERIFY = new Set(['jsonwebtoken.verify', 'jwt.verify']);
@@ -28,15 +29,10 @@ interface State {
   verifies: PendingVerify[];
   signAlgorithms: Set<string>;
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>(() => ({ verified: false, decodes: [], verifies: [], signAlgorithms: new Set() }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { verified: false, decodes: [], verifies: [], signAlgorithms: new Set() };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
 function mentionsJwt(context: RuleContext): boolean {
@@ -171,9 +167,8 @@ export const jwtInsecureVerification: Rule = {
     Property: checkProperty,
   },
   finish(context) {
-    const current = states.get(context);
+    const current = states.take(context);
     if (!current) return;
-    states.delete(context);
     if (!current.verified) {
       for (const { call, confidence, name } of current.decodes) {
         context.report({

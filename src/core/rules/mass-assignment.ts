@@ -1,6 +1,7 @@
 // mass-assignment: the whole request body handed to an ORM create/update/save, so clients choose every field.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Node } from '../types';
 import { findProperty, isFunction, propertyName, unwrap } from '../ast';
@@ -187,15 +188,10 @@ interface State {
   /** Names saved per function: `user.save()`, `repo.save(user)`. */
   saved: WeakMap<Node, Set<string>>;
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>(() => ({ pending: [], saved: new WeakMap() }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { pending: [], saved: new WeakMap() };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
 function scopeOf(node: Node): Node {
@@ -341,9 +337,8 @@ export const massAssignment: Rule = {
     Property: checkProperty,
   }),
   finish(context) {
-    const current = states.get(context);
+    const current = states.take(context);
     if (!current) return;
-    states.delete(context);
     for (const pending of current.pending) {
       const saved = current.saved.get(pending.scope);
       if (!saved?.has(pending.target)) continue;

@@ -1,6 +1,7 @@
 // postmessage-origin: postMessage to any origin ('*') and message listeners that act on data without checking who sent it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
 
@@ -35,15 +36,10 @@ interface State {
   /** Named functions and class members a handler may refer to. */
   named: Map<string, { fn: FunctionNode; scope: Node }[]>;
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>((context) => ({ listens: context.mentions(LISTENS), facts: new WeakMap(), registrations: [], named: new Map() }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { listens: context.mentions(LISTENS), facts: new WeakMap(), registrations: [], named: new Map() };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
 function factsOf(fn: Node, context: RuleContext): Facts {
@@ -270,9 +266,8 @@ function resolveHandler(handler: Node, at: Node, current: State): Node | undefin
 }
 
 function finish(context: RuleContext): void {
-  const current = states.get(context);
+  const current = states.take(context);
   if (!current) return;
-  states.delete(context);
   for (const { node, handler } of current.registrations) {
     const fn = resolveHandler(handler, node, current);
     if (!fn || !isFunction(fn)) continue;

@@ -2,7 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { isFunction, propertyName, staticString, unwrap } from '../ast';
+import { FileState } from '../rule';
+import { enclosingScopes, isFunction, propertyName, staticString, unwrap } from '../ast';
 
 const CIPHERIV = new Set(['crypto.createCipheriv', 'crypto.createDecipheriv']);
 const PASSWORD_CIPHER = new Set(['crypto.createCipher', 'crypto.createDecipher']);
@@ -58,25 +59,12 @@ interface State {
   /** createCipheriv calls whose IV is a name to resolve at the end of the file. */
   pending: { iv: TSESTree.Identifier; scopes: Node[] }[];
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>(() => ({ declared: new Map(), mutated: new Set(), pending: [] }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { declared: new Map(), mutated: new Set(), pending: [] };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
-/** Enclosing functions and the Program, innermost first. */
-function scopesOf(node: Node): Node[] {
-  const scopes: Node[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || current.type === 'Program') scopes.push(current);
-  }
-  return scopes;
-}
 
 function isNumberLiteral(node: Node | undefined): boolean {
   const inner = node && unwrap(node);
@@ -155,7 +143,7 @@ function checkCipheriv(node: TSESTree.CallExpression, name: string, context: Rul
     reportStaticIv(iv, context);
   } else if (inner.type === 'Identifier') {
     // Children are not visited yet (their parent is unset): the call's scopes are the IV's.
-    state(context).pending.push({ iv: inner, scopes: scopesOf(node) });
+    state(context).pending.push({ iv: inner, scopes: enclosingScopes(node) });
   }
 }
 
@@ -206,7 +194,7 @@ function noteMutation(node: TSESTree.CallExpression, name: string | undefined, c
 
 function checkDeclarator(node: TSESTree.VariableDeclarator, context: RuleContext): void {
   if (node.id.type !== 'Identifier') return;
-  const scope = scopesOf(node)[0];
+  const scope = enclosingScopes(node)[0];
   if (!scope) return;
   const isConst = node.parent?.type === 'VariableDeclaration' && node.parent.kind === 'const' && !!node.init;
   let held: Held = 'other';
@@ -251,9 +239,8 @@ export const weakCipher: Rule = {
     Property: checkProperty,
   },
   finish(context) {
-    const current = states.get(context);
+    const current = states.take(context);
     if (!current) return;
-    states.delete(context);
     for (const { iv, scopes } of current.pending) {
       if (current.mutated.has(iv.name)) continue;
       // The nearest scope that declares the name decides; a constant shadowed by a parameter is not the IV.

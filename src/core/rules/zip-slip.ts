@@ -2,7 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { isFunction, propertyName, staticString, unwrap } from '../ast';
+import { FileState } from '../rule';
+import { enclosingScopes, isFunction, propertyName, staticString, unwrap } from '../ast';
 
 /** Libraries whose entry names reach user code unchecked (adm-zip, unzipper.Parse, tar-stream, node-tar, JSZip, node-stream-zip). */
 const ARCHIVE_LIBRARY = /['"](?:adm-zip|unzipper|unzip-stream|tar-stream|tar|jszip|node-stream-zip)['"]/;
@@ -41,25 +42,12 @@ interface State {
   pending: Pending[];
   guarded: Set<Node>;
 }
-const states = new WeakMap<RuleContext, State>();
+const states = new FileState<State>((context) => ({ archives: context.mentions(ARCHIVE_LIBRARY), pending: [], guarded: new Set() }));
 
 function state(context: RuleContext): State {
-  let current = states.get(context);
-  if (!current) {
-    current = { archives: context.mentions(ARCHIVE_LIBRARY), pending: [], guarded: new Set() };
-    states.set(context, current);
-  }
-  return current;
+  return states.get(context);
 }
 
-/** Enclosing functions and the Program, innermost first. */
-function scopesOf(node: Node): Node[] {
-  const scopes: Node[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || current.type === 'Program') scopes.push(current);
-  }
-  return scopes;
-}
 
 function mentions(context: RuleContext, library: string): boolean {
   return context.mentions(`'${library}'`) || context.mentions(`"${library}"`);
@@ -332,7 +320,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   const current = state(context);
   if (!current.archives) return;
   if (isGuard(node, context)) {
-    const scope = scopesOf(node)[0];
+    const scope = enclosingScopes(node)[0];
     if (scope) current.guarded.add(scope);
     return;
   }
@@ -344,7 +332,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   const entry = entryNameIn(target, node, context);
   if (!entry) return;
   const fix = containmentFix(node, target, entry, context);
-  current.pending.push({ sink: node, entry, scopes: scopesOf(node), fix });
+  current.pending.push({ sink: node, entry, scopes: enclosingScopes(node), fix });
 }
 
 const LIBRARY_NAMES: Record<Library, string> = {
@@ -369,9 +357,8 @@ export const zipSlip: Rule = {
     CallExpression: checkCall,
   },
   finish(context) {
-    const current = states.get(context);
+    const current = states.take(context);
     if (!current) return;
-    states.delete(context);
     for (const { sink, entry, scopes, fix } of current.pending) {
       if (scopes.some((scope) => current.guarded.has(scope))) continue;
       // JSZip 3.8+ drops `../` segments when loading; absolute and backslash names still get through.
