@@ -18,7 +18,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, Session, User, findFiles, sleep, waitForText } = require('./workbench-driver');
+const { ROOT, User, findFiles, runSession, sleep, waitForText } = require('./workbench-driver');
 
 const TIMEOUT_MS = Number(process.env.CODEWARD_PACKAGED_TEST_TIMEOUT || 180) * 1000;
 const SHOTS = path.join(ROOT, 'test-output', 'packaged');
@@ -147,35 +147,4 @@ function assertNoDevelopmentCopy(session) {
   assert.ok(!session.serverLog.lines.some((line) => line.includes('Loading development extension')), 'no development extension was loaded');
 }
 
-async function main() {
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  const session = new Session('packaged');
-  let timer;
-  const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
-  let code = 0;
-  try {
-    const outcome = await Promise.race([test(session).then(() => 'passed'), timedOut]);
-    if (outcome === 'timeout') {
-      session.say(`timed out after ${TIMEOUT_MS / 1000} s`);
-      code = 124;
-    } else {
-      session.say('packaged test passed');
-    }
-  } catch (error) {
-    session.say(`FAILED: ${error && error.stack ? error.stack : error}`);
-    code = 1;
-  } finally {
-    clearTimeout(timer);
-  }
-  if (code !== 0) {
-    if (session.page) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await session.page.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => {});
-    }
-    session.dumpLogs();
-  }
-  await session.close();
-  process.exit(code);
-}
-
-void main();
+void runSession('packaged', { timeoutMs: TIMEOUT_MS, shotsDir: SHOTS, test });

@@ -12,40 +12,13 @@
 #   CODEWARD_KEEP_TEMP=1            keep the temp folder (logs, extensions dir) for a post-mortem
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$ROOT"
-
-if [[ -z "${CODEWARD_PACKAGED_UNDER_TIMEOUT:-}" ]]; then
-  export CODEWARD_PACKAGED_UNDER_TIMEOUT=1
-  limit="${CODEWARD_PACKAGED_TIMEOUT:-900}"
-  set +e
-  timeout --kill-after=30 "$limit" bash "${BASH_SOURCE[0]}" "$@" </dev/null
-  rc=$?
-  set -e
-  if (( rc == 124 || rc == 137 )); then echo "[packaged] timed out after ${limit} s" >&2; fi
-  exit "$rc"
-fi
-
-start=$SECONDS
-step() { printf '[packaged +%ss] %s\n' "$((SECONDS - start))" "$*"; }
-
-step "provisioning (Node 24, code-server, chromium)"
-bash scripts/vscode-test/provision.sh
-
-if ! node -e "require.resolve('playwright-core'); require.resolve('@vscode/vsce/package.json'); require.resolve('esbuild')" 2>/dev/null; then
-  step "installing the project's npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+# shellcheck source=wrapper.sh
+source "$(dirname "${BASH_SOURCE[0]}")/wrapper.sh"
+wrapper_begin packaged 900 playwright-core @vscode/vsce/package.json esbuild -- "$@"
 
 step "packaging (npm run package -> dist/codeward.vsix)"
 rm -f dist/codeward.vsix
 npm run --silent package
 [[ -f dist/codeward.vsix ]] || { step "error: npm run package did not write dist/codeward.vsix"; exit 1; }
 
-step "installing the .vsix and checking it in the workbench (screenshots in test-output/packaged/)"
-set +e
-node scripts/vscode-test/packaged-test.js
-rc=$?
-set -e
-step "done: exit code $rc"
-exit "$rc"
+wrapper_run "installing the .vsix and checking it in the workbench (screenshots in test-output/packaged/)" node scripts/vscode-test/packaged-test.js

@@ -35,6 +35,12 @@ retry() { # retry <attempts> <cmd...>
   done
 }
 
+# fresh_prefix <dir> <name>: an empty npm prefix for one pinned tool, so a half-done install never lingers.
+fresh_prefix() {
+  rm -rf "$1"; mkdir -p "$1"
+  printf '{ "name": "codeward-tools-%s", "private": true }\n' "$2" >"$1/package.json"
+}
+
 mkdir -p "$TOOLS"
 
 # ---------------------------------------------------------------- Debian packages
@@ -69,8 +75,7 @@ if node_ok; then
   log "node: v$NODE_VERSION cached in ${NODE_DIR#"$ROOT"/}"
 else
   log "node: installing node@$NODE_VERSION from npm into ${NODE_DIR#"$ROOT"/}"
-  rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
-  printf '{ "name": "codeward-tools-node", "private": true }\n' >"$NODE_DIR/package.json"
+  fresh_prefix "$NODE_DIR" node
   retry 3 npm install --prefix "$NODE_DIR" --save-exact --no-audit --no-fund --loglevel=error "node@$NODE_VERSION"
   node_ok || { log "error: node@$NODE_VERSION did not install a working $NODE_BIN/node"; exit 1; }
 fi
@@ -81,8 +86,7 @@ if cs_ok; then
   log "code-server: $CODE_SERVER_VERSION cached in ${CS_DIR#"$ROOT"/}"
 else
   log "code-server: installing code-server@$CODE_SERVER_VERSION with Node $NODE_VERSION into ${CS_DIR#"$ROOT"/} (takes ~4-5 min cold)"
-  rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
-  printf '{ "name": "codeward-tools-code-server", "private": true }\n' >"$CS_DIR/package.json"
+  fresh_prefix "$CS_DIR" code-server
   # The machine's npmrc points nodedir at Node 20's headers; native addons must build against 24's.
   # Under `npm test` the outer npm's user agent (node/v20) is inherited, and code-server's postinstall reads
   # the Node version from it: drop it so the inner npm reports the Node 24 it runs on.

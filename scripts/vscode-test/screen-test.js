@@ -18,7 +18,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, Session, User, sleep, waitForText } = require('./workbench-driver');
+const { ROOT, User, runSession, sleep, waitForText } = require('./workbench-driver');
 
 const TIMEOUT_MS = Number(process.env.CODEWARD_SCREEN_TEST_TIMEOUT || 180) * 1000;
 const SHOTS = path.join(ROOT, 'test-output', 'screen');
@@ -105,37 +105,12 @@ async function test(session) {
   await page.keyboard.press('Escape');
 }
 
-async function main() {
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  const session = new Session('screen');
-  let timer;
-  const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
-  let code = 0;
-  try {
-    const outcome = await Promise.race([test(session).then(() => 'passed'), timedOut]);
-    if (outcome === 'timeout') {
-      session.say(`timed out after ${TIMEOUT_MS / 1000} s`);
-      code = 124;
-    } else {
-      session.say('screen test passed');
-    }
-  } catch (error) {
-    session.say(`FAILED: ${error && error.stack ? error.stack : error}`);
-    code = 1;
-  } finally {
-    clearTimeout(timer);
-  }
-  if (code !== 0) {
+void runSession('screen', {
+  timeoutMs: TIMEOUT_MS,
+  shotsDir: SHOTS,
+  test,
+  onFailure: (session) => {
     const now = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : undefined;
     if (bundleTime !== undefined && now !== bundleTime) session.say('note: dist/extension.js was rebuilt or removed while the test ran (a concurrent build?)');
-    if (session.page) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await session.page.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => {});
-    }
-    session.dumpLogs();
-  }
-  await session.close();
-  process.exit(code);
-}
-
-void main();
+  },
+});

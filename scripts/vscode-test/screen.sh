@@ -12,38 +12,11 @@
 #   CODEWARD_KEEP_TEMP=1           keep the temp folder (logs, user data) for a post-mortem
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$ROOT"
-
-if [[ -z "${CODEWARD_SCREEN_UNDER_TIMEOUT:-}" ]]; then
-  export CODEWARD_SCREEN_UNDER_TIMEOUT=1
-  limit="${CODEWARD_SCREEN_TIMEOUT:-900}"
-  set +e
-  timeout --kill-after=30 "$limit" bash "${BASH_SOURCE[0]}" "$@" </dev/null
-  rc=$?
-  set -e
-  if (( rc == 124 || rc == 137 )); then echo "[screen] timed out after ${limit} s" >&2; fi
-  exit "$rc"
-fi
-
-start=$SECONDS
-step() { printf '[screen +%ss] %s\n' "$((SECONDS - start))" "$*"; }
-
-step "provisioning (Node 24, code-server, chromium)"
-bash scripts/vscode-test/provision.sh
-
-if ! node -e "require.resolve('playwright-core'); require.resolve('esbuild')" 2>/dev/null; then
-  step "installing the project's npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+# shellcheck source=wrapper.sh
+source "$(dirname "${BASH_SOURCE[0]}")/wrapper.sh"
+wrapper_begin screen 900 playwright-core esbuild -- "$@"
 
 step "building the extension (npm run build)"
 npm run --silent build
 
-step "driving the workbench (screenshots in test-output/screen/)"
-set +e
-node scripts/vscode-test/screen-test.js
-rc=$?
-set -e
-step "done: exit code $rc"
-exit "$rc"
+wrapper_run "driving the workbench (screenshots in test-output/screen/)" node scripts/vscode-test/screen-test.js

@@ -1,85 +1,17 @@
-// Shared by screen-test.js and packaged-test.js: starts code-server (VS Code's server + web
-// workbench, on the Node 24 that provision.sh caches in .tools/) exactly as code-server-launcher.js
-// does (same flags, temp user-data-dir / extensions-dir / XDG folders, nothing written to $HOME),
-// opens the workbench in a headless Debian chromium through playwright-core, and drives it like a
+// Shared by screen-test.js and packaged-test.js: starts code-server and a headless chromium through
+// code-server.js (as code-server-launcher.js does: same flags, temp user-data-dir / extensions-dir /
+// XDG folders, nothing written to $HOME), opens the workbench and drives it like a
 // user: keyboard shortcuts, the command palette, Quick Open, the Problems panel, the quick-fix menu.
 // Plain Node (runs on the project's Node 20+).
 'use strict';
 
-const { spawn, execFile } = require('node:child_process');
+const { execFile } = require('node:child_process');
 const fs = require('node:fs');
-const http = require('node:http');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const VERBOSE = process.env.CODEWARD_VSCODE_TEST_VERBOSE === '1';
-const CHROMIUM = process.env.CODEWARD_CHROMIUM || '/usr/bin/chromium';
-const HEALTH_TIMEOUT_MS = 90_000;
-const started = Date.now();
-
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function makeLogger(prefix) {
-  return (message) => process.stderr.write(`[${prefix} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
-}
-
-// ----------------------------------------------------------------------------------------- tools
-function tools() {
-  const versions = Object.fromEntries(
-    fs.readFileSync(path.join(__dirname, 'versions.env'), 'utf8').split('\n')
-      .map((line) => /^\s*([A-Z_]+)=(\S+)/.exec(line)).filter(Boolean).map((m) => [m[1], m[2]]),
-  );
-  const dir = process.env.CODEWARD_TOOLS_DIR || path.join(ROOT, '.tools');
-  const node = path.join(dir, `node-${versions.NODE_VERSION}`, 'node_modules', 'node', 'bin', 'node');
-  const codeServer = path.join(dir, `code-server-${versions.CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  for (const [what, file] of [['Node 24', node], ['code-server', codeServer], ['chromium', CHROMIUM]]) {
-    if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run scripts/vscode-test/provision.sh`);
-  }
-  return { node, codeServer, versions };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function httpStatus(url) {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => { res.resume(); resolve(res.statusCode); });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
-  });
-}
-
-/** Keeps the last lines of a process's output, to show when something goes wrong. */
-class Tail {
-  constructor(prefix, max = 200) { this.prefix = prefix; this.max = max; this.lines = []; this.partial = ''; }
-  push(chunk) {
-    const parts = (this.partial + chunk.toString()).split('\n');
-    this.partial = parts.pop();
-    for (const line of parts) {
-      if (VERBOSE) process.stderr.write(`${this.prefix}${line}\n`);
-      this.lines.push(line);
-      if (this.lines.length > this.max) this.lines.shift();
-    }
-  }
-  dump() {
-    if (VERBOSE) return;
-    process.stderr.write(`---- last ${this.lines.length} lines of ${this.prefix.trim()} ----\n`);
-    for (const line of [...this.lines, this.partial].filter(Boolean)) process.stderr.write(`${this.prefix}${line}\n`);
-  }
-}
+const {
+  ROOT, Tail, killStragglers, launchChromium, makeLogger, serverEnv, sleep, startCodeServer, tools, writeSettings, xdgDirs,
+} = require('./code-server');
 
 // --------------------------------------------------------------------------------------- session
 /**
@@ -94,24 +26,19 @@ class Session {
     this.tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `codeward-${name}-`));
     this.userDataDir = path.join(this.tempDir, 'user-data');
     this.extensionsDir = path.join(this.tempDir, 'extensions');
-    this.xdg = {
-      XDG_DATA_HOME: path.join(this.tempDir, 'xdg-data'),
-      XDG_CONFIG_HOME: path.join(this.tempDir, 'xdg-config'),
-      XDG_CACHE_HOME: path.join(this.tempDir, 'xdg-cache'),
-    };
-    for (const dir of [path.join(this.userDataDir, 'User'), this.extensionsDir, ...Object.values(this.xdg)]) fs.mkdirSync(dir, { recursive: true });
+    this.xdg = xdgDirs(this.tempDir);
+    for (const dir of [path.join(this.userDataDir, 'User'), this.extensionsDir]) fs.mkdirSync(dir, { recursive: true });
     this.cleanups = [];
     this.serverLog = new Tail('[code-server] ');
     this.pageLog = new Tail('[page] ', 150);
-    writeSettings(path.join(this.userDataDir, 'User', 'settings.json'));
+    writeSettings(path.join(this.userDataDir, 'User', 'settings.json'), {
+      // Screenshots a person can read, without the secondary side bar's chat view taking space.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'editor.minimap.enabled': false,
+    });
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
       process.on(signal, () => { this.say(`${signal}: stopping`); void this.close().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)); });
     }
-  }
-
-  /** Environment for code-server (and its CLI): no writes outside the temp folder, no gallery. */
-  env() {
-    return { ...process.env, ...this.xdg, EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}' };
   }
 
   /** Runs code-server's CLI (e.g. --install-extension) against this session's folders. */
@@ -119,7 +46,7 @@ class Session {
     const { node, codeServer } = this.tools;
     const full = [codeServer, '--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, ...args];
     return new Promise((resolve, reject) => {
-      execFile(node, full, { env: this.env(), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile(node, full, { env: serverEnv(this.xdg), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) reject(new Error(`code-server ${args.join(' ')} failed (${error.code ?? error.signal}):\n${stdout}\n${stderr}`));
         else resolve({ stdout, stderr });
       });
@@ -127,64 +54,18 @@ class Session {
   }
 
   async startServer({ cwd = ROOT, disableWorkspaceTrust = true, extraArgs = [] } = {}) {
-    const { node, codeServer } = this.tools;
-    const config = path.join(this.tempDir, 'config.yaml');
-    fs.writeFileSync(config, 'auth: none\ncert: false\n');
-    this.port = await freePort();
-    this.origin = `http://127.0.0.1:${this.port}`;
-    const serverArgs = [
-      codeServer,
-      '--config', config,
-      '--bind-addr', `127.0.0.1:${this.port}`,
-      '--auth', 'none',
-      '--user-data-dir', this.userDataDir,
-      '--extensions-dir', this.extensionsDir,
-      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened',
-      ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
-      // Needed for the workbench to honour the URL payload (extensionDevelopmentPath); harmless otherwise.
-      '--vscode-option', 'enable-smoke-test-driver',
-      ...extraArgs,
-    ];
-    this.say(`starting code-server on ${this.origin}`);
-    const server = spawn(node, serverArgs, { cwd, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let serverExit;
-    const exited = new Promise((resolve) => server.on('exit', (code, signal) => { serverExit = signal ?? code; resolve(serverExit); }));
-    this.serverExited = exited;
-    guard(server.pid);
-    server.stdout.on('data', (d) => this.serverLog.push(d));
-    server.stderr.on('data', (d) => this.serverLog.push(d));
-    this.cleanups.push(async () => {
-      if (serverExit !== undefined) return;
-      try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
-      if (await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) return;
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
+    const { port, origin, exited } = await startCodeServer({
+      tools: this.tools, tempDir: this.tempDir, userDataDir: this.userDataDir, extensionsDir: this.extensionsDir, xdg: this.xdg,
+      cwd, disableWorkspaceTrust, extraArgs, serverLog: this.serverLog, say: this.say, cleanups: this.cleanups,
     });
-    const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-    for (;;) {
-      if (serverExit !== undefined) { this.serverLog.dump(); throw new Error(`code-server exited early (${serverExit})`); }
-      if ((await httpStatus(`${this.origin}/healthz`)) === 200) break;
-      if (Date.now() > deadline) { this.serverLog.dump(); throw new Error(`code-server did not answer /healthz within ${HEALTH_TIMEOUT_MS / 1000} s`); }
-      await sleep(250);
-    }
-    this.say('code-server is up');
+    this.port = port;
+    this.origin = origin;
+    this.serverExited = exited;
   }
 
   /** Launches chromium and opens the workbench on `folder`; `developmentPath` loads an extension from source. */
   async openWorkbench({ folder, developmentPath, viewport = { width: 1440, height: 900 } }) {
-    const { chromium } = require(require.resolve('playwright-core', { paths: [ROOT, __dirname] }));
-    const context = await chromium.launchPersistentContext(path.join(this.tempDir, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport,
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      ],
-      env: { ...process.env, XDG_CONFIG_HOME: this.xdg.XDG_CONFIG_HOME, XDG_CACHE_HOME: this.xdg.XDG_CACHE_HOME },
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-      timeout: 60_000,
-    });
-    this.cleanups.push(() => Promise.race([context.close(), sleep(5000)]));
+    const context = await launchChromium({ tempDir: this.tempDir, xdg: this.xdg, viewport, cleanups: this.cleanups });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => { if (!message.text().startsWith('%c')) this.pageLog.push(`${message.type()}: ${message.text()}\n`); });
     page.on('pageerror', (error) => this.pageLog.push(`pageerror: ${error.message}\n`));
@@ -230,6 +111,43 @@ class Session {
   }
 }
 
+/**
+ * The body of screen-test.js and packaged-test.js: runs `test(session)` in a fresh Session under
+ * `timeoutMs` and exits 0 (passed), 1 (failed) or 124 (timed out). After a failure it leaves
+ * `failure.png` in `shotsDir` and the logs on stderr; `onFailure(session)` may add its own notes first.
+ */
+async function runSession(name, { timeoutMs, shotsDir, test, onFailure = () => {} }) {
+  fs.rmSync(shotsDir, { recursive: true, force: true });
+  const session = new Session(name);
+  let timer;
+  const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+  let code = 0;
+  try {
+    const outcome = await Promise.race([test(session).then(() => 'passed'), timedOut]);
+    if (outcome === 'timeout') {
+      session.say(`timed out after ${timeoutMs / 1000} s`);
+      code = 124;
+    } else {
+      session.say(`${name} test passed`);
+    }
+  } catch (error) {
+    session.say(`FAILED: ${error && error.stack ? error.stack : error}`);
+    code = 1;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (code !== 0) {
+    onFailure(session);
+    if (session.page) {
+      fs.mkdirSync(shotsDir, { recursive: true });
+      await session.page.screenshot({ path: path.join(shotsDir, 'failure.png') }).catch(() => {});
+    }
+    session.dumpLogs();
+  }
+  await session.close();
+  process.exit(code);
+}
+
 function findFiles(dir, match) {
   let entries = [];
   try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return []; }
@@ -250,46 +168,6 @@ async function waitForText(locator, pattern, what, timeoutMs = 15_000) {
     await sleep(250);
   }
   throw new Error(`${what} did not show ${pattern} within ${timeoutMs / 1000} s; it showed:\n${text}`);
-}
-
-/** Stops code-server's process group once this process is gone (even after a SIGKILL). */
-function guard(pgid) {
-  const script = [
-    'while kill -0 "$1" 2>/dev/null && kill -0 -- "-$2" 2>/dev/null; do sleep 1; done',
-    'kill -0 -- "-$2" 2>/dev/null || exit 0',
-    'kill -TERM -- "-$2" 2>/dev/null; sleep 5; kill -KILL -- "-$2" 2>/dev/null; exit 0',
-  ].join('\n');
-  spawn('bash', ['-c', script, 'codeward-code-server-guard', String(process.pid), String(pgid)], { detached: true, stdio: 'ignore' }).unref();
-}
-
-/** Last resort: every process whose command line mentions our private temp folder is ours. */
-function killStragglers(tempDir) {
-  if (!tempDir || process.platform !== 'linux') return;
-  let pids = [];
-  try { pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number); } catch { return; }
-  for (const pid of pids) {
-    if (pid === process.pid) continue;
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(tempDir)) process.kill(pid, 'SIGKILL');
-    } catch { /* gone or not ours */ }
-  }
-}
-
-/** Quiet, offline-friendly user settings (as the launcher writes them). */
-function writeSettings(file) {
-  fs.writeFileSync(file, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'update.mode': 'none',
-    'chat.disableAIFeatures': true,
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    // Screenshots a person can read, without the secondary side bar's chat view taking space.
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'editor.minimap.enabled': false,
-  }, null, 2));
 }
 
 // ----------------------------------------------------------------------------------- user actions
@@ -404,4 +282,4 @@ class User {
   }
 }
 
-module.exports = { ROOT, Session, User, findFiles, makeLogger, sleep, waitForText };
+module.exports = { ROOT, Session, User, findFiles, makeLogger, runSession, sleep, waitForText };
