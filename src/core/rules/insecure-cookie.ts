@@ -36,6 +36,8 @@ interface Pending {
   after?: Node;
   /** The API leaves HttpOnly off unless asked (Express, Fastify, Next.js, cookie.serialize). */
   httpOnlyOffByDefault: boolean;
+  /** Koa's cookie jar throws when asked for a Secure cookie on a plain-http request. */
+  secureThrowsOverHttp?: boolean;
 }
 
 interface State {
@@ -98,9 +100,9 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
       const next = !koa && isNextCookies(target);
       if (!koa && !next) return;
       if (args.length === 1 && unwrap(args[0]).type === 'ObjectExpression') {
-        pending.push({ call: node, subject: cookieSubject(findProperty(args[0], 'name')?.value), options: args[0], httpOnlyOffByDefault: next });
+        pending.push({ call: node, subject: cookieSubject(findProperty(args[0], 'name')?.value), options: args[0], httpOnlyOffByDefault: next, secureThrowsOverHttp: koa });
       } else if (args.length >= 2) {
-        pending.push({ call: node, subject: cookieSubject(args[0]), options: args[2], after: args[1], httpOnlyOffByDefault: next });
+        pending.push({ call: node, subject: cookieSubject(args[0]), options: args[2], after: args[1], httpOnlyOffByDefault: next, secureThrowsOverHttp: koa });
       }
       return;
     }
@@ -136,7 +138,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   }
   if (library === undefined || options === undefined) return;
   const top = TOP_LEVEL_SESSION.has(library);
-  pending.push({ call: node, subject: { kind: 'session', library }, options, nested: top ? undefined : 'cookie', httpOnlyOffByDefault: false });
+  pending.push({ call: node, subject: { kind: 'session', library }, options, nested: top ? undefined : 'cookie', httpOnlyOffByDefault: false, secureThrowsOverHttp: library === 'koa-session' });
 }
 
 /** A hand-written `Set-Cookie` header: `token=${jwt}; Path=/; Max-Age=3600`. */
@@ -276,11 +278,11 @@ function check(entry: Pending, context: RuleContext, current: State): void {
       message: `${what} uses sameSite: 'none' without secure: true; it is sent on every cross-site request and can travel over plain http (current browsers drop such cookies).`,
       confidence: secureWeight === 'sensitive' ? 'medium' : 'low',
       fixes: [
-        {
-          title: 'Add secure: true (review: the cookie is no longer sent over plain http)',
-          safety: 'review',
-          edits: [{ range: [sameSite.range[0], sameSite.range[0]], text: 'secure: true, ' }],
-        },
+        // Browsers already drop SameSite=None cookies that are not Secure, so adding it breaks nothing that works,
+        // except with Koa, whose cookie jar throws on a Secure cookie over plain http.
+        entry.secureThrowsOverHttp
+          ? { title: 'Add secure: true (review: Koa refuses to set a Secure cookie on a plain-http request)', safety: 'review', edits: [{ range: [sameSite.range[0], sameSite.range[0]], text: 'secure: true, ' }] }
+          : { title: 'Add secure: true (browsers already drop SameSite=None cookies without it)', safety: 'safe', edits: [{ range: [sameSite.range[0], sameSite.range[0]], text: 'secure: true, ' }] },
       ],
     });
   }

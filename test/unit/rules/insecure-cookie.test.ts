@@ -147,6 +147,18 @@ testRule(insecureCookie, {
       errors: [{ line: 2, column: 55, confidence: 'high', fixes: [{ safety: 'review', output: "import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: [KEY], httpOnly: true }));" }] }],
     },
     {
+      // Express sets the cookie either way and browsers already drop SameSite=None without Secure: a safe fix.
+      code: "app.post('/login', (req, res) => {\n  res.cookie('access_token', token, { sameSite: 'none', httpOnly: true });\n});",
+      errors: [
+        {
+          line: 2,
+          column: 39,
+          message: /sameSite: 'none' without secure: true/,
+          fixes: [{ safety: 'safe', title: /browsers already drop SameSite=None cookies without it/, output: "app.post('/login', (req, res) => {\n  res.cookie('access_token', token, { secure: true, sameSite: 'none', httpOnly: true });\n});" }],
+        },
+      ],
+    },
+    {
       code: "router.post('/login', async (ctx) => {\n  ctx.cookies.set('access_token', token, { sameSite: 'none', httpOnly: true });\n});",
       errors: [
         {
