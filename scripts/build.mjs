@@ -1,7 +1,9 @@
 // Bundles the core once (dist/core.js) and two thin shells that load it: the extension and the CLI.
 // Refuses to build if the core imports `vscode` or a shell imports core values other than through src/core/index.ts.
+// `--metafile` also writes <outdir>/meta.json (what each bundle imports; the offline test reads it); `--outdir DIR`
+// builds elsewhere than dist/.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 function sourceFiles(dir) {
@@ -39,6 +41,9 @@ const coreAsSharedBundle = {
 };
 
 const production = process.argv.includes('--production');
+const metafile = process.argv.includes('--metafile');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag >= 0 ? process.argv[outdirFlag + 1] : 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -47,11 +52,20 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  metafile,
 };
 
-rmSync('dist', { recursive: true, force: true });
-await Promise.all([
-  build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreAsSharedBundle] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [coreAsSharedBundle] }),
+rmSync(outdir, { recursive: true, force: true });
+const results = await Promise.all([
+  build({ ...common, entryPoints: ['src/core/index.ts'], outfile: join(outdir, 'core.js') }),
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js'), external: ['vscode'], plugins: [coreAsSharedBundle] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [coreAsSharedBundle] }),
 ]);
+if (metafile) {
+  const merged = { inputs: {}, outputs: {} };
+  for (const { metafile: meta } of results) {
+    Object.assign(merged.inputs, meta.inputs);
+    Object.assign(merged.outputs, meta.outputs);
+  }
+  writeFileSync(join(outdir, 'meta.json'), JSON.stringify(merged, null, 2));
+}

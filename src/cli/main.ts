@@ -5,8 +5,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
   analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
-  scanPathsInParallel, toJson, toSarif, toText, TOOL_VERSION, UnreadablePathError,
+  scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
 } from '../core';
+import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -18,8 +19,6 @@ export class UsageError extends Error {}
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 const LATER_FLAGS: Record<string, string> = {
-  diff: '--diff',
-  staged: '--staged',
   baseline: '--baseline',
 };
 
@@ -30,7 +29,8 @@ Commands:
   rules                      List the rules with their metadata
 
 Scan options:
-  --format text|json|sarif   Output format (default: text)
+  --format text|json|sarif|markdown
+                             Output format (default: text); markdown is a pull-request summary
   --output FILE              Write the report to FILE instead of standard output
   --fail-on error|warning|info|none
                              Exit 1 when an unsuppressed finding is at or above this severity (default: error)
@@ -40,8 +40,10 @@ Scan options:
   --min-confidence low|medium|high
                              Drop findings below this confidence
   --fix                      Apply the safe fixes in place (never review ones), then report a rescan
+  --diff REF                 Only findings on lines changed since REF (untracked files count as new)
+  --staged                   Only findings on staged lines (the index against HEAD)
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration or path error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration, path or git error.
 Docs: docs/cli.md`;
 
 interface Io {
@@ -56,6 +58,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError) io.stderr(`codeward: ${error.message}\n`);
     else if (error instanceof ConfigError) io.stderr(`codeward: invalid configuration: ${error.message}\n`);
     else if (error instanceof UnreadablePathError) io.stderr(`codeward: cannot read ${error.path}: ${error.reason}\n`);
+    else if (error instanceof GitError) io.stderr(`codeward: git: ${error.message}\n`);
     else io.stderr(`codeward: internal error: ${oneLine(error)}\n`);
     return EXIT_ERROR;
   }
@@ -120,7 +123,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     if (values[key] !== undefined) throw new UsageError(`${flag} is not available in this version`);
   }
   const format = oneOf('--format', values.format as string | undefined, FORMATS, 'text');
-  if (format === 'markdown') throw new UsageError('--format markdown is not available in this version');
+  const change = changeSpec(values);
   const failOn = oneOf<Severity | 'none'>('--fail-on', values['fail-on'] as string | undefined, FAIL_ON, 'error');
   const minConfidence = values['min-confidence'] === undefined
     ? undefined
@@ -131,19 +134,20 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   const root = projectRoot(paths[0]);
   const { config } = loadConfig(root, values.config as string | undefined);
   const settings = { root, config, rules, minConfidence };
-  let report = await scanPathsInParallel(paths, settings, { workerScript: workerBundle() });
+  let report = await scan(paths, settings, change);
   if (report && values.fix) {
     const fixed = applySafeFixes(report, analysisOptions(settings));
     for (const file of fixed) io.stderr(`codeward: fixed ${file.path}: ${file.titles.join('; ')}\n`);
     io.stderr(`codeward: applied safe fixes to ${fixed.length} ${fixed.length === 1 ? 'file' : 'files'}; rescanning\n`);
-    if (fixed.length > 0) report = await scanPathsInParallel(paths, settings, { workerScript: workerBundle() });
+    if (fixed.length > 0) report = await scan(paths, settings, change);
   }
   if (!report) throw new Error('scan cancelled');
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
       : format === 'json' ? `${JSON.stringify(toJson(report), null, 2)}\n`
-        : toText(report);
+        : format === 'markdown' ? toMarkdown(report)
+          : toText(report);
   const output = values.output as string | undefined;
   if (output) {
     try {
@@ -155,6 +159,21 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     io.stdout(rendered);
   }
   return hasFindingsAtOrAbove(report, failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function changeSpec(values: FlagValues): ChangeSpec | undefined {
+  const ref = values.diff as string | undefined;
+  if (ref !== undefined && values.staged) throw new UsageError('--diff and --staged cannot be combined');
+  // Fixes are computed per file, not per change, and staged text is not what is on disk.
+  if ((ref !== undefined || values.staged) && values.fix) throw new UsageError('--fix cannot be combined with --diff or --staged');
+  if (ref === '') throw new UsageError('--diff needs a ref (a branch, tag or commit)');
+  if (ref !== undefined) return { kind: 'diff', ref };
+  return values.staged ? { kind: 'staged' } : undefined;
+}
+
+function scan(paths: string[], settings: ScanSettings, change: ChangeSpec | undefined): Promise<ScanReport | undefined> {
+  const pool = { workerScript: workerBundle() };
+  return change ? scanChanges(paths, settings, change, pool) : scanPathsInParallel(paths, settings, pool);
 }
 
 function parseRuleOverrides(entries: readonly string[]): Record<string, RuleSetting> {

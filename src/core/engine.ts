@@ -21,6 +21,11 @@ export interface AnalyzeOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Findings below this confidence are dropped. Default "low" (keep all). */
   minConfidence?: Confidence;
+  /**
+   * The caller keeps only findings on changed lines (`scan --diff`, `--staged`), so rules marked changesOnly run:
+   * on a whole file every suppression would look "added".
+   */
+  changes?: boolean;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -34,8 +39,8 @@ interface Dispatch {
 const dispatchCache = new Map<string, Dispatch>();
 
 /** The visitor table for a rule configuration, built once and reused for every file. */
-function dispatchFor(settings: Readonly<Record<string, RuleSetting>>): Dispatch {
-  const enabled = RULES.filter((rule) => settings[rule.meta.id] !== 'off');
+function dispatchFor(settings: Readonly<Record<string, RuleSetting>>, changes = false): Dispatch {
+  const enabled = RULES.filter((rule) => settings[rule.meta.id] !== 'off' && (changes || !rule.meta.changesOnly));
   const key = enabled.map((rule) => rule.meta.id).join(',');
   let dispatch = dispatchCache.get(key);
   if (!dispatch) {
@@ -88,7 +93,7 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   if (!parsed.ok) return { findings: [], notes: [parsed.note] };
 
   const settings = options.rules ?? {};
-  const { enabled, handlers } = dispatchFor(settings);
+  const { enabled, handlers } = dispatchFor(settings, options.changes);
   const directives = parsed.comments.length > 0 ? readDirectives(parsed.comments, lines) : [];
   const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
   const scopes = new ScopeStack();

@@ -17,8 +17,13 @@ export { applySafeFixes } from './apply-fixes';
 export { toSarif } from './report/sarif';
 export { toJson } from './report/json';
 export { toText } from './report/text';
+export { toMarkdown } from './report/markdown';
+export { scanChanges, GitError } from './change-scan';
+export type { ChangeSpec } from './change-scan';
 export type * from './types';
 
 import { serveIfWorker } from './pool';
+import { serveDeepJob } from './deep';
 
 serveIfWorker();
+serveDeepJob();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Confidence, Finding, Note, RuleSetting, Severity } from './types';
 import { analyze } from './engine';
+import { analyzeOnLargeStack, isTooDeep } from './deep';
 import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
 import type { CodewardConfig } from './config/model';
 import { MIN_FILES_FOR_WORKERS, PoolOptions, scanFilesInPool } from './pool';
@@ -29,6 +30,8 @@ export interface ScanReport {
   files: FileReport[];
   skipped: SkippedPath[];
   summary: ScanSummary;
+  /** Set by change scans: "changes since <ref>" or "staged changes" (text and markdown output say so). */
+  change?: string;
 }
 
 export interface ScanSettings {
@@ -68,6 +71,8 @@ export function looksMinified(text: string): boolean {
 export interface AnalysisOptions {
   rules: Record<string, RuleSetting>;
   minConfidence: Confidence;
+  /** A change scan: rules that judge changes run (see AnalyzeOptions.changes). */
+  changes?: boolean;
 }
 
 /** The effective analysis options: the configuration with command-line overrides on top. */
@@ -88,11 +93,19 @@ export function scanFile(file: string, root: string, options: AnalysisOptions): 
   } catch (error) {
     return { path, reason: `cannot be read (${describeFsError(error)})` };
   }
+  return analyzeBytes(bytes, path, absolutePath, options);
+}
+
+/** Analyses a file's content, from disk or elsewhere (the index, for `scan --staged`). */
+export function analyzeBytes(bytes: Uint8Array, path: string, absolutePath: string, options: AnalysisOptions): FileReport | SkippedPath {
   const decoded = decodeSource(bytes);
   if ('note' in decoded) return { path, absolutePath, findings: [], notes: [decoded.note] };
   if (looksMinified(decoded.text)) return { path, reason: 'minified (very long lines)' };
   // Rules see the path relative to the root: a checkout under /home/me/tests/ is not a test file.
-  return { path, absolutePath, ...analyze(decoded.text, path, options) };
+  const result = analyze(decoded.text, path, options);
+  // Too deep for this thread's stack: a second try on a worker with a larger one; the note stays if that fails too.
+  const deep = isTooDeep(result) ? analyzeOnLargeStack(decoded.text, path, options) : undefined;
+  return { path, absolutePath, ...(deep ?? result) };
 }
 
 export function isFileReport(entry: FileReport | SkippedPath): entry is FileReport {

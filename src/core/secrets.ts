@@ -328,11 +328,12 @@ const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'as
 
 /**
  * Template markers, "your-…", "changeme", runs of x or *, ascending or keyboard sequences, repetition.
- * Words such as "password" or "test" are not placeholders here: see `isPlaceholderWordy`.
+ * Words such as "password" or "test" are not placeholders here: see `isPlaceholderWordy`. Template markers hold no
+ * braces (`[^{}]`), which keeps the scan linear on long runs of `{`.
  */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
-  if (/^<[^>]*>$|^\[[^\]]*\]$|\$\{[^}]*\}|\{\{[^}]*\}\}|^%[A-Za-z_]+%$|^\$[A-Za-z_][A-Za-z0-9_]*$|^:[a-z]/i.test(trimmed)) return true;
+  if (/^<[^>]*>$|^\[[^\]]*\]$|\$\{[^{}]*\}|\{\{[^{}]*\}\}|^%[A-Za-z_]+%$|^\$[A-Za-z_][A-Za-z0-9_]*$|^:[a-z]/i.test(trimmed)) return true;
   return isPlaceholderBody(trimmed);
 }
 

@@ -4,6 +4,7 @@ import type { Finding, Range } from './types';
 import type { LineIndex } from './lines';
 
 export const SUPPRESSION_MARKER = 'codeward-ignore';
+export const SUPPRESSION_ADDED = 'suppression-added';
 
 export interface Directive {
   scope: 'next-line' | 'file';
@@ -41,6 +42,8 @@ export function applyDirectives(findings: Finding[], directives: readonly Direct
   const effective = directives.filter((directive) => directive.reason !== undefined);
   if (effective.length === 0) return;
   for (const finding of findings) {
+    // A suppression must not hide the report that it was added.
+    if (finding.ruleId === SUPPRESSION_ADDED) continue;
     const directive = effective.find(
       (candidate) =>
         candidate.ruleIds.includes(finding.ruleId) &&

@@ -9,13 +9,13 @@ export interface TextSecret {
   confidence: Confidence;
 }
 
-const BASENAME = /[^/\\]*$/;
 /** Lock files are full of integrity hashes and URLs that no person or agent typed. */
 const LOCK_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.lock', 'bun.lockb']);
 
 /** Files worth a secret scan even though they are not code. */
 export function isSecretScannedFile(filePath: string): boolean {
-  const name = BASENAME.exec(filePath)?.[0] ?? '';
+  // lastIndexOf, not /[^/\\]*$/: that pattern retries at every character and is quadratic on long names.
+  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1);
   if (LOCK_FILES.has(name)) return false;
   return /^\.env(?:\..+)?$/.test(name) || name === '.npmrc' || name === '.yarnrc' || name === '.yarnrc.yml' ||
     /^Dockerfile(?:\..+)?$/.test(name) || /\.(?:json|ya?ml|properties|toml|ini|cfg|conf)$/i.test(name);

@@ -84,4 +84,6 @@ export interface RuleMeta {
   /** Numbers only; rendered as CWE-N. */
   cwe: number[];
   fixable: boolean;
+  /** Judges changes, not files: runs only when the caller scans a change (`--diff`, `--staged`). */
+  changesOnly?: boolean;
 }

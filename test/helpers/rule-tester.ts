@@ -56,7 +56,7 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
       cases.valid.forEach((entry, index) => {
         const { code, filename = 'file.ts' } = typeof entry === 'string' ? { code: entry } : entry;
         it(`valid #${index + 1}: ${code.split('\n').find((line) => line.trim())?.trim().slice(0, 60)}`, () => {
-          const result = analyze(code, filename, { rules: settings });
+          const result = analyze(code, filename, { rules: settings, changes: rule.meta.changesOnly });
           assert.deepEqual(result.notes, [], 'the snippet must parse');
           assert.equal(result.findings.length, 0, `unexpected findings:\n${describeFindings(result.findings)}`);
         });
@@ -66,7 +66,7 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
       cases.invalid.forEach((entry, index) => {
         const { code, filename = 'file.ts', errors } = entry;
         it(`invalid #${index + 1}: ${code.split('\n').find((line) => line.trim())?.trim().slice(0, 60)}`, () => {
-          const result = analyze(code, filename, { rules: settings });
+          const result = analyze(code, filename, { rules: settings, changes: rule.meta.changesOnly });
           assert.deepEqual(result.notes, [], 'the snippet must parse');
           assert.equal(result.findings.length, errors.length, `findings:\n${describeFindings(result.findings)}`);
           errors.forEach((expected, position) => {

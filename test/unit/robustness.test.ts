@@ -2,8 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { analyze } from '../../src/core/engine';
-import { decodeSource } from '../../src/core/scan';
+import { DEFAULT_CONFIG } from '../../src/core/config/model';
+import { decodeSource, FileReport, scanFile, scanPaths } from '../../src/core/scan';
+import { createWorkspace, Workspace } from '../helpers/workspace';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'ai-api', 'src', 'routes', 'reports.ts'), 'utf8');
 
@@ -71,6 +74,67 @@ describe('robustness', () => {
     assert.deepEqual(analyze('', 'empty.ts'), { findings: [], notes: [] });
     const long = `const data = [${Array.from({ length: 50_000 }, (_, i) => i).join(',')}];`;
     assert.deepEqual(analyze(long, 'long.js').findings, []);
+  });
+});
+
+describe('pathological files', function () {
+  this.timeout(30_000);
+  let workspace: Workspace;
+  afterEach(() => workspace?.remove());
+  const options = { rules: {}, minConfidence: 'low' as const };
+
+  /** A 10 MB webpack-style bundle: a few enormous lines, an eval in it. */
+  function bundle(): string {
+    const module = 'function(e,t,n){"use strict";var r=n(12),o=n(7);t.run=function(i){return eval(i.query.x)||r(o,i)}},';
+    return `!function(modules){${module.repeat(Math.ceil(10_000_000 / module.length))}}([]);\n`;
+  }
+
+  it('skips a 10 MB minified bundle with a note, quickly, in a directory scan and when named', () => {
+    workspace = createWorkspace({ 'dist-like/app.bundle.js': bundle(), 'src/ok.js': 'export const a = 1;\n' });
+    let start = performance.now();
+    const report = scanPaths([workspace.root], { root: workspace.root, config: { ...DEFAULT_CONFIG, rules: {}, exclude: [] } });
+    assert.ok(performance.now() - start < 5000);
+    assert.deepEqual(report.skipped, [{ path: 'dist-like/app.bundle.js', reason: 'larger than maxFileSizeKb (9766 KB > 1024 KB)' }]);
+    assert.equal(report.summary.filesScanned, 1);
+    start = performance.now();
+    assert.deepEqual(scanFile(workspace.path('dist-like/app.bundle.js'), workspace.root, options), { path: 'dist-like/app.bundle.js', reason: 'minified (very long lines)' });
+    assert.ok(performance.now() - start < 2000);
+  });
+
+  it('analyses one 200 KB line within a bound and reports the column of a finding at its end', () => {
+    const line = `${'a();'.repeat(50_000)}eval(process.argv[2]);`;
+    const start = performance.now();
+    const result = analyze(line, 'one-line.js');
+    assert.ok(performance.now() - start < 5000);
+    assert.deepEqual(result.findings.map((finding) => [finding.ruleId, finding.start.line, finding.start.column]), [['code-injection', 1, 200_001]]);
+  });
+
+  it('notes non-UTF-8 encodings: UTF-16 (NUL bytes), CESU-8 surrogates, overlong forms, Latin-1 after ASCII', () => {
+    const kind = (bytes: number[]): string | undefined => {
+      const decoded = decodeSource(new Uint8Array(bytes));
+      return 'note' in decoded ? decoded.note.kind : undefined;
+    };
+    const ascii = [...Buffer.from('const a = 1; // ')];
+    assert.equal(kind([0xff, 0xfe, ...[...Buffer.from('eval(x)')].flatMap((byte) => [byte, 0])]), 'binary');
+    assert.equal(kind([...ascii, 0xed, 0xa0, 0x80]), 'skipped');
+    assert.equal(kind([...ascii, 0xc0, 0xaf]), 'skipped');
+    assert.equal(kind([...ascii, 0xe9, 0x0a]), 'skipped');
+    assert.equal(kind([...ascii, 0xc3, 0xa9, 0x0a]), undefined);
+  });
+
+  it('reports lines as an editor counts them with CR-only and mixed line endings', () => {
+    for (const [name, text] of [['CR', 'a();\rb();\reval(process.argv[2]);\r'], ['mixed', 'a();\r\nb();\neval(process.argv[2]);\r\n']]) {
+      const finding = analyze(text, 'x.js').findings[0];
+      assert.deepEqual([finding?.start.line, finding?.start.column], [3, 1], name);
+    }
+  });
+
+  it('scans empty, white-space-only and BOM-only files as clean files', () => {
+    workspace = createWorkspace({ 'empty.ts': '', 'blank.js': ' \n\t\r\n', 'bom.ts': new Uint8Array([0xef, 0xbb, 0xbf]) });
+    for (const file of ['empty.ts', 'blank.js', 'bom.ts']) {
+      const report = scanFile(workspace.path(file), workspace.root, options) as FileReport;
+      assert.deepEqual([report.findings, report.notes], [[], []], file);
+    }
   });
 });
 

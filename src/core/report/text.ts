@@ -32,6 +32,8 @@ export function toText(report: ScanReport): string {
     `${summary.filesSkipped} skipped`,
   ];
   if (summary.filesIgnored > 0) parts.push(`${summary.filesIgnored} ignored by .gitignore or exclude`);
-  out.push(parts.join(', '));
+  // A change scan says what it looked at: "Changes since HEAD: 1 finding (…), …".
+  const mode = report.change ? `${report.change[0].toUpperCase()}${report.change.slice(1)}: ` : '';
+  out.push(mode + parts.join(', '));
   return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,8 @@ const WILDCARD_DEFAULT = /^(?:cors|@fastify\/cors|fastify-cors|hono\/cors\.cors)
 const CONTEXT_PARAM = /^(?:ctx|c|context|req|request)$/;
 /** A test that compares the origin with something (an allow-list, a pattern, a known value), not a presence check. */
 const ORIGIN_CHECK = /(?:\.(?:includes|has|indexOf|test|match|startsWith|endsWith|some|find|exec)\s*\(|[!=]==?|\b(?:is|check|validate|verify|allow)\w*\s*\()/i;
-const PRESENCE = /\s*[!=]==?\s*(?:undefined|null|''|""|``)/g;
+// Starts only where a run of white space starts: a leading `\s*` tried at every space is quadratic.
+const PRESENCE = /(?<!\s)\s*[!=]==?\s*(?:undefined|null|''|""|``)/g;
 
 /**
  * What a configuration lets through: every origin (the request's own echoed back), the wildcard, origins that

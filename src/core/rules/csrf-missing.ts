@@ -22,8 +22,11 @@ const PROTECTION = new RegExp(
 );
 /** Bearer tokens are not sent by browsers on their own: an app that reads them is not judged from this file alone. */
 const BEARER = /headers\s*(?:\??\.\s*authorization\b|\[\s*['"`]authorization['"`])|\.(?:get|header)\(\s*['"`]authorization['"`]|\bBearer\s/i;
-/** Auth cookies read by hand: `req.cookies.token`, `const { session } = req.signedCookies`. */
-const COOKIE_AUTH = /\b(?:req|request)\.(?:signedCookies|cookies)\s*(?:\??\.|\[\s*['"`])\s*\w*(?:token|session|auth|jwt|sid)|\{[^}]*\b\w*(?:token|session|auth|jwt|sid)\w*[^}]*\}\s*=\s*(?:req|request)\.(?:signedCookies|cookies)\b/i;
+/**
+ * Auth cookies read by hand: `req.cookies.token`, `const { session } = req.signedCookies`. The destructuring braces
+ * exclude `{` and the name test is a lookahead, so long brace runs cannot make the scan quadratic.
+ */
+const COOKIE_AUTH = /\b(?:req|request)\.(?:signedCookies|cookies)\s*(?:\??\.|\[\s*['"`])\s*\w*(?:token|session|auth|jwt|sid)|\{(?=[^{}]*(?:token|session|auth|jwt|sid))[^{}]*\}\s*=\s*(?:req|request)\.(?:signedCookies|cookies)\b/i;
 const AUTH_MIDDLEWARE = /auth|login|logged|session|protect|require|ensure|passport|guard|verify/i;
 /** Routes where a forged request gains nothing or that carry their own proof (signatures, OAuth state). */
 const EXEMPT_PATH = /login|signin|sign-in|register|signup|sign-up|logout|signout|sign-out|webhook|callback|oauth|token|health/i;

@@ -29,6 +29,7 @@ import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
 import { sqlInjection } from './sql-injection';
 import { ssrf } from './ssrf';
+import { suppressionAdded } from './suppression-added';
 import { suppressionWithoutReason } from './suppression-without-reason';
 import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   securityHeadersDisabled,
   sqlInjection,
   ssrf,
+  suppressionAdded,
   suppressionWithoutReason,
   templateInjection,
   timingUnsafeComparison,

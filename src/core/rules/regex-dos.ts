@@ -393,7 +393,7 @@ interface Problem {
 }
 
 /** The first repeated group whose passes can split the same text in many ways, with something after it that can fail. */
-function catastrophic(pattern: string, flags: string): Problem | undefined {
+export function catastrophic(pattern: string, flags: string): Problem | undefined {
   let alts: Term[][];
   try {
     alts = new Parser(pattern, flags).parse();
@@ -402,9 +402,15 @@ function catastrophic(pattern: string, flags: string): Problem | undefined {
   }
   let found: Problem | undefined;
   const walkSeq = (seq: Term[], failsAfter: number): void => {
+    // Whether a later term can fail, computed right to left in one pass: per term it was quadratic in the pattern.
+    const fails: number[] = [];
+    for (let index = seq.length - 1, later = failsAfter; index >= 0; index--) {
+      fails[index] = later;
+      later = Math.max(later, failing(seq[index]));
+    }
     seq.forEach((term, index) => {
       if (found) return;
-      const after = Math.max(failsAfter, ...seq.slice(index + 1).map(failing));
+      const after = fails[index];
       if (term.kind !== 'group') return;
       const canFail = after > 0;
       // `(.*a){20}` fails on its own when it cannot reach its minimum count.

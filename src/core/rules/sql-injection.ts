@@ -31,7 +31,7 @@ const PARAMETER_KEYS = new Set(['replacements', 'bind', 'values', 'params', 'par
 const SQL_FORMATTERS = /^(?:pg-format|sqlstring\.format|sqlstring|mysql\.format|mysql2\.format|format\.(?:ident|literal)|[\w.]*\.(?:escapeId|escapeIdentifier|escapeLiteral|ref))$/;
 
 const UPPER_SQL = /\b(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|WHERE|FROM|ORDER\s+BY|GROUP\s+BY|VALUES|(?:CREATE|DROP|ALTER)\s+TABLE|TRUNCATE|PRAGMA)\b/;
-const LOWER_SQL = /^\s*\(?\s*(?:select\s[\s\S]*\bfrom\b|insert\s+into\b|update\s+\S+\s+set\b|delete\s+from\b|(?:create|drop|alter)\s+table\b|with\s+\w+\s+as\s*\()/i;
+const LOWER_SQL = /^\s*(?:\(\s*)?(?:select\s[\s\S]*\bfrom\b|insert\s+into\b|update\s+\S+\s+set\b|delete\s+from\b|(?:create|drop|alter)\s+table\b|with\s+\w+\s+as\s*\()/i;
 /** `?`, `$1`, `:name`, `@name`: the author binds values separately. */
 const PLACEHOLDER = /\?|\$\d|(?<![:\w]):[A-Za-z_]\w*|(?<![\w@])@[A-Za-z_]\w*/;
 
