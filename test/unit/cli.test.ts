@@ -1,7 +1,7 @@
 // The CLI contract (docs/cli.md): flags, exit codes, one-line errors, output shapes, what a directory walk skips.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { run } from '../../src/cli/main';
+import { cli, json } from '../helpers/cli';
 import { createWorkspace, Workspace } from '../helpers/workspace';
 import type { JsonReport } from '../../src/core/report/json';
 
@@ -9,17 +9,6 @@ const VULNERABLE = 'app.get("/x", (req, res) => {\n  res.json(eval(req.query.exp
 const WARNING_ONLY = '// codeward-ignore-next-line code-injection\nrun();\n';
 const CLEAN = 'export const add = (a: number, b: number) => a + b;\n';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-async function json(args: string[]): Promise<JsonReport> {
-  const result = await cli([...args, '--format', 'json']);
-  return JSON.parse(result.stdout) as JsonReport;
-}
 
 describe('CLI', () => {
   let workspace: Workspace;

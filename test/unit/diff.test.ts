@@ -1,7 +1,7 @@
 // Change scans (`scan --diff <ref>`, `--staged`), suppression-added in them, and `--format markdown` (docs/cli.md).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { run } from '../../src/cli/main';
+import { cli, json } from '../helpers/cli';
 import { parseUnifiedDiff } from '../../src/core/git';
 import { escapeCell } from '../../src/core/report/markdown';
 import { TOOL_VERSION } from '../../src/core/docs';
@@ -12,16 +12,6 @@ const HANDLER = 'app.get("/x", (req, res) => {\n  res.json(eval(req.query.expr))
 const SECOND = 'app.get("/y", (req, res) => {\n  res.json(eval(req.query.other));\n});\n';
 const SUPPRESSED = 'app.get("/z", (req, res) => {\n  // codeward-ignore-next-line code-injection -- sandboxed calculator\n  res.json(eval(req.query.sum));\n});\n';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-async function json(args: string[]): Promise<JsonReport> {
-  return JSON.parse((await cli([...args, '--format', 'json'])).stdout) as JsonReport;
-}
 
 const where = (report: JsonReport): string[] => report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`);
 
