@@ -75,9 +75,27 @@ export interface AnalysisResult {
   notes: Note[];
 }
 
+/** What a rule guards; the sensitivity policy raises severities by category. */
+export type RuleCategory =
+  | 'injection'
+  | 'xss'
+  | 'request-forgery'
+  | 'files'
+  | 'secrets'
+  | 'crypto'
+  | 'transport'
+  | 'auth-session'
+  | 'web-config'
+  | 'cloud-config'
+  | 'data-handling'
+  | 'supply-chain'
+  | 'agent-access'
+  | 'meta';
+
 export interface RuleMeta {
   /** kebab-case; equals the rule's file name and its docs page name. */
   id: string;
+  category: RuleCategory;
   title: string;
   description: string;
   severity: Severity;

@@ -3,10 +3,15 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../src/core/rules';
+import type { RuleCategory } from '../../src/core/types';
 import { ruleDocsPath, ruleDocsUrl } from '../../src/core/docs';
 import { README, withRulesTable } from '../../scripts/rules-table';
 
 const ROOT = join(__dirname, '..', '..');
+const CATEGORIES: readonly RuleCategory[] = [
+  'injection', 'xss', 'request-forgery', 'files', 'secrets', 'crypto', 'transport', 'auth-session',
+  'web-config', 'cloud-config', 'data-handling', 'supply-chain', 'agent-access', 'meta',
+];
 
 describe('rule registry', () => {
   it('is sorted by id, without duplicates', () => {
@@ -30,6 +35,7 @@ describe('rule registry', () => {
         assert.ok(rule.meta.title.length > 3, 'title');
         assert.ok(rule.meta.description.length > 20, 'description');
         assert.ok(['error', 'warning', 'info'].includes(rule.meta.severity), 'severity');
+        assert.ok(CATEGORIES.includes(rule.meta.category), `category ${rule.meta.category}`);
         for (const cwe of rule.meta.cwe) assert.ok(Number.isInteger(cwe) && cwe > 0, `CWE ${cwe}`);
         assert.equal(ruleDocsUrl(id).endsWith(`/docs/rules/${id}.md`), true);
       });

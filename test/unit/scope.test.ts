@@ -14,7 +14,7 @@ interface Described {
 /** Reports what `context.declaration(name)` gives at each `probe(name)`, as source text. */
 const seen: (Described | undefined)[] = [];
 const probe: Rule = {
-  meta: { id: 'zz-probe', title: 'probe', description: 'Test probe for context.declaration.', severity: 'info', cwe: [], fixable: false },
+  meta: { id: 'zz-probe', category: 'meta', title: 'probe', description: 'Test probe for context.declaration.', severity: 'info', cwe: [], fixable: false },
   visitors: {
     CallExpression: (node, context) => {
       const [argument] = node.arguments;

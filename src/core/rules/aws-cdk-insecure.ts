@@ -319,6 +319,7 @@ function checkObject(node: TSESTree.ObjectExpression, context: RuleContext): voi
 export const awsCdkInsecure: Rule = {
   meta: {
     id: 'aws-cdk-insecure',
+    category: 'cloud-config',
     title: 'Insecure AWS CDK resource settings',
     description: 'Public S3 buckets, unencrypted databases, volumes and queues, wildcard IAM statements and security groups that open SSH, RDP or databases to the internet.',
     severity: 'error',

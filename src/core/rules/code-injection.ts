@@ -48,6 +48,7 @@ function check(node: TSESTree.CallExpression | TSESTree.NewExpression, context: 
 export const codeInjection: Rule = {
   meta: {
     id: 'code-injection',
+    category: 'injection',
     title: 'Dynamic code evaluation',
     description: 'eval, new Function, string timers and vm run a string as code; built from input, that is remote code execution.',
     severity: 'error',

@@ -215,6 +215,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
 export const commandInjection: Rule = {
   meta: {
     id: 'command-injection',
+    category: 'injection',
     title: 'Shell command built from strings',
     description: 'A command line assembled from non-constant text and run through a shell lets whoever controls that text run other commands.',
     severity: 'error',

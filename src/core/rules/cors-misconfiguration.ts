@@ -475,6 +475,7 @@ function checkDeclarator(node: TSESTree.VariableDeclarator, context: RuleContext
 export const corsMisconfiguration: Rule = {
   meta: {
     id: 'cors-misconfiguration',
+    category: 'web-config',
     title: 'Permissive CORS with credentials',
     description: 'CORS that reflects any Origin (or uses a wildcard) while allowing credentials lets any website act as the logged-in user and read the answers.',
     severity: 'error',

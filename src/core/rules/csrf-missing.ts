@@ -97,6 +97,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const csrfMissing: Rule = {
   meta: {
     id: 'csrf-missing',
+    category: 'auth-session',
     title: 'Cookie-authenticated routes without CSRF protection',
     description: 'An Express app that authenticates with session cookies and accepts form-submittable POST routes, with no CSRF token, SameSite cookie or Origin check in the file.',
     severity: 'warning',

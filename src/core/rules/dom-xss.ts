@@ -250,6 +250,7 @@ function checkJsxAttribute(node: TSESTree.JSXAttribute, context: RuleContext): v
 export const domXss: Rule = {
   meta: {
     id: 'dom-xss',
+    category: 'xss',
     title: 'DOM-based cross-site scripting',
     description: 'HTML sinks (innerHTML, insertAdjacentHTML, document.write, dangerouslySetInnerHTML) fed with non-constant markup let injected script run in the page.',
     severity: 'error',

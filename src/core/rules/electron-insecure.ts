@@ -195,6 +195,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const electronInsecure: Rule = {
   meta: {
     id: 'electron-insecure',
+    category: 'web-config',
     title: 'Insecure Electron configuration',
     description: 'webPreferences that disable context isolation, web security or the sandbox, or enable Node.js in pages, and shell.openExternal with unchecked URLs.',
     severity: 'error',

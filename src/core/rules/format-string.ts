@@ -76,6 +76,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
 export const formatString: Rule = {
   meta: {
     id: 'format-string',
+    category: 'injection',
     title: 'User-controlled format string',
     description: 'User input as the format string of util.format or console.* shifts and misattributes the other arguments through its % specifiers.',
     severity: 'warning',

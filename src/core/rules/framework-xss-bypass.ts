@@ -324,6 +324,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const frameworkXssBypass: Rule = {
   meta: {
     id: 'framework-xss-bypass',
+    category: 'xss',
     title: 'Framework XSS protection bypassed',
     description: "Framework escape hatches (Angular bypassSecurityTrust*, AngularJS $sce, Vue innerHTML and v-html, jQuery HTML methods, javascript: URLs in JSX) fed with non-constant markup run injected script.",
     severity: 'error',

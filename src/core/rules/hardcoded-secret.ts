@@ -377,6 +377,7 @@ function escapeTemplate(text: string): string {
 export const hardcodedSecret: Rule = {
   meta: {
     id: 'hardcoded-secret',
+    category: 'secrets',
     title: 'Hard-coded secret',
     description: 'API keys, tokens, passwords, private keys and JWT/session secrets written into the source are exposed to everyone who can read the code or its history.',
     severity: 'error',

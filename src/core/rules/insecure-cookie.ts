@@ -318,6 +318,7 @@ function missingFix(entry: Pending, object: TSESTree.ObjectExpression | undefine
 export const insecureCookie: Rule = {
   meta: {
     id: 'insecure-cookie',
+    category: 'auth-session',
     title: 'Insecure cookie flags',
     description: 'Session and auth cookies without HttpOnly can be stolen by injected script; without Secure they travel over plain http.',
     severity: 'warning',

@@ -209,6 +209,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const insecureFilePermissions: Rule = {
   meta: {
     id: 'insecure-file-permissions',
+    category: 'files',
     title: 'World-writable file permissions',
     description: 'chmod, mkdir, writeFile, open and shell chmod with modes such as 0o777 or 0o666, and process.umask(0), let every local user modify the files.',
     severity: 'warning',

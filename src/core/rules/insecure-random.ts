@@ -324,6 +324,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const insecureRandom: Rule = {
   meta: {
     id: 'insecure-random',
+    category: 'crypto',
     title: 'Math.random() for security values',
     description: 'Tokens, passwords, session ids, OTPs and nonces made with Math.random() are predictable; use the crypto module.',
     severity: 'error',

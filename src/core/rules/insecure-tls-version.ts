@@ -145,6 +145,7 @@ function checkAssignment(node: TSESTree.AssignmentExpression, context: RuleConte
 export const insecureTlsVersion: Rule = {
   meta: {
     id: 'insecure-tls-version',
+    category: 'transport',
     title: 'Obsolete TLS version or weak cipher suites',
     description: 'minVersion TLSv1/TLSv1.1, SSL or TLS 1.0 methods, and cipher lists with NULL, EXPORT, RC4, DES or MD5 suites leave connections open to downgrade and decryption.',
     severity: 'error',

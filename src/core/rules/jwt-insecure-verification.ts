@@ -156,6 +156,7 @@ function pinFix(call: TSESTree.CallExpression, algorithm: string, signedHere: bo
 export const jwtInsecureVerification: Rule = {
   meta: {
     id: 'jwt-insecure-verification',
+    category: 'auth-session',
     title: 'Insecure JWT verification',
     description: "JWTs read with decode() and never verified, verify() without pinned algorithms, the 'none' algorithm, or expiry checks switched off.",
     severity: 'error',

@@ -144,6 +144,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const jwtMissingExpiry: Rule = {
   meta: {
     id: 'jwt-missing-expiry',
+    category: 'auth-session',
     title: 'JWT without expiry',
     description: 'Tokens signed with jsonwebtoken without expiresIn or an exp claim, or with jose without setExpirationTime, never expire.',
     severity: 'warning',

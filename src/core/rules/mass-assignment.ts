@@ -322,6 +322,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
 export const massAssignment: Rule = {
   meta: {
     id: 'mass-assignment',
+    category: 'data-handling',
     title: 'Mass assignment',
     description: 'The whole request body passed to an ORM create/update/save (Mongoose, Sequelize, Prisma, TypeORM) lets clients set fields such as role or isAdmin.',
     severity: 'error',

@@ -221,6 +221,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
 export const nosqlInjection: Rule = {
   meta: {
     id: 'nosql-injection',
+    category: 'injection',
     title: 'NoSQL injection',
     description: 'MongoDB $where code built from input, and request values used as query filters without coercion, let clients inject operators or code.',
     severity: 'error',

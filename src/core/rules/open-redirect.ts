@@ -111,6 +111,7 @@ function checkAssignment(node: TSESTree.AssignmentExpression, context: RuleConte
 export const openRedirect: Rule = {
   meta: {
     id: 'open-redirect',
+    category: 'request-forgery',
     title: 'Open redirect',
     description: 'A redirect or navigation whose destination comes from user input lets attackers send users from a trusted link to any site.',
     severity: 'error',

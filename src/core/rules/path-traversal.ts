@@ -146,6 +146,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
 export const pathTraversal: Rule = {
   meta: {
     id: 'path-traversal',
+    category: 'files',
     title: 'File path from user input',
     description: 'Request input used in a file-system path lets a client read, overwrite or delete files outside the intended directory with ../ segments or absolute paths.',
     severity: 'error',

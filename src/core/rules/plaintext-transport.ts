@@ -159,6 +159,7 @@ function checkNew(node: TSESTree.NewExpression, context: RuleContext): void {
 export const plaintextTransport: Rule = {
   meta: {
     id: 'plaintext-transport',
+    category: 'transport',
     title: 'Cleartext transport',
     description: 'HTTP, WebSocket and MQTT clients connecting to remote hosts over http://, ws:// or mqtt:// send data that anyone on the network can read or change.',
     severity: 'warning',

@@ -295,6 +295,7 @@ function finish(context: RuleContext): void {
 export const postmessageOrigin: Rule = {
   meta: {
     id: 'postmessage-origin',
+    category: 'xss',
     title: 'postMessage without origin checks',
     description: "postMessage with target origin '*' leaks data to any page in the target window; message listeners that skip event.origin trust any sender.",
     severity: 'warning',

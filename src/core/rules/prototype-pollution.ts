@@ -631,6 +631,7 @@ function onFunction(node: Node, context: RuleContext): void {
 export const prototypePollution: Rule = {
   meta: {
     id: 'prototype-pollution',
+    category: 'data-handling',
     title: 'Prototype pollution',
     description: 'Writes through client-chosen keys or paths, unguarded recursive merges and deep merges of request input can add properties to Object.prototype.',
     severity: 'error',

@@ -285,6 +285,7 @@ function onAssignment(node: TSESTree.AssignmentExpression, context: RuleContext)
 export const reflectedXss: Rule = {
   meta: {
     id: 'reflected-xss',
+    category: 'xss',
     title: 'Reflected cross-site scripting',
     description: 'Request input written into an HTML response (res.send, res.write, res.end, ctx.body) without escaping lets a crafted link run script on the site.',
     severity: 'error',

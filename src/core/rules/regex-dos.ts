@@ -584,6 +584,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
 export const regexDos: Rule = {
   meta: {
     id: 'regex-dos',
+    category: 'data-handling',
     title: 'Regular expression denial of service',
     description: 'Patterns built from user input, and patterns whose nested repetition backtracks exponentially, let one request hang the process.',
     severity: 'warning',

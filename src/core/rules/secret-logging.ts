@@ -242,6 +242,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const secretLogging: Rule = {
   meta: {
     id: 'secret-logging',
+    category: 'secrets',
     title: 'Secrets written to logs',
     description: 'Passwords, tokens, API keys, authorization headers, whole login request bodies and process.env passed to console or logger calls.',
     severity: 'warning',

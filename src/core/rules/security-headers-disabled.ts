@@ -277,6 +277,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const securityHeadersDisabled: Rule = {
   meta: {
     id: 'security-headers-disabled',
+    category: 'web-config',
     title: 'Security headers disabled',
     description: "helmet's CSP, frame, HSTS or no-sniff protections switched off, CSP script sources with 'unsafe-inline' or 'unsafe-eval', or protective headers removed.",
     severity: 'warning',

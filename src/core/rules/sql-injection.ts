@@ -355,6 +355,7 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
 export const sqlInjection: Rule = {
   meta: {
     id: 'sql-injection',
+    category: 'injection',
     title: 'SQL built from strings',
     description: 'SQL text assembled by concatenation or template literals with non-constant parts and run by a query API can be rewritten by whoever controls those parts.',
     severity: 'error',

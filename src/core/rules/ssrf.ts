@@ -87,6 +87,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const ssrf: Rule = {
   meta: {
     id: 'ssrf',
+    category: 'request-forgery',
     title: 'Server-side request forgery',
     description: 'A server-side HTTP request whose scheme or host comes from request input lets attackers reach internal services through the server.',
     severity: 'error',

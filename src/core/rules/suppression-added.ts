@@ -8,6 +8,7 @@ const MAX_REASON = 120;
 export const suppressionAdded: Rule = {
   meta: {
     id: SUPPRESSION_ADDED,
+    category: 'meta',
     title: 'Suppression added in a change',
     description: 'A codeward-ignore comment added in the scanned change silences findings; a reviewer should accept it explicitly.',
     severity: 'warning',

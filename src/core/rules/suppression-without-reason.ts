@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const suppressionWithoutReason: Rule = {
   meta: {
     id: 'suppression-without-reason',
+    category: 'meta',
     title: 'Suppression without a reason',
     description: 'A codeward-ignore comment without "-- <reason>" suppresses nothing; reviewers need the reason to accept the risk.',
     severity: 'warning',

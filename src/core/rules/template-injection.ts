@@ -99,6 +99,7 @@ function check(node: TSESTree.CallExpression | TSESTree.NewExpression, context: 
 export const templateInjection: Rule = {
   meta: {
     id: 'template-injection',
+    category: 'injection',
     title: 'Server-side template injection',
     description: 'Template engines (Handlebars, EJS, Pug, lodash, Mustache, Nunjucks, doT) compiling template text from user input let attackers run template code on the server.',
     severity: 'error',

@@ -225,6 +225,7 @@ function check(node: TSESTree.BinaryExpression, context: RuleContext): void {
 export const timingUnsafeComparison: Rule = {
   meta: {
     id: 'timing-unsafe-comparison',
+    category: 'crypto',
     title: 'Secret compared in non-constant time',
     description: 'API keys, tokens and HMAC signatures compared with === leak how many leading characters matched through response timing.',
     severity: 'warning',

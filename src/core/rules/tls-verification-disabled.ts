@@ -56,6 +56,7 @@ function checkAssignment(node: TSESTree.AssignmentExpression, context: RuleConte
 export const tlsVerificationDisabled: Rule = {
   meta: {
     id: 'tls-verification-disabled',
+    category: 'transport',
     title: 'TLS certificate verification disabled',
     description: 'Options such as rejectUnauthorized: false or NODE_TLS_REJECT_UNAUTHORIZED=0 make TLS accept any certificate.',
     severity: 'error',

@@ -101,6 +101,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const unsafeDeserialization: Rule = {
   meta: {
     id: 'unsafe-deserialization',
+    category: 'data-handling',
     title: 'Unsafe deserialization',
     description: 'Deserializers that rebuild functions from data (node-serialize, funcster, cryo, js-yaml with JavaScript types, BSON evalFunctions) run code chosen by whoever wrote the data.',
     severity: 'error',

@@ -226,6 +226,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
 export const weakCipher: Rule = {
   meta: {
     id: 'weak-cipher',
+    category: 'crypto',
     title: 'Weak cipher, ECB mode or constant IV',
     description: 'DES, 3DES, RC4, RC2, Blowfish and ECB mode do not keep data confidential; crypto.createCipher and constant IVs repeat ciphertext for repeated plaintext.',
     severity: 'error',

@@ -220,6 +220,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const weakHash: Rule = {
   meta: {
     id: 'weak-hash',
+    category: 'crypto',
     title: 'Weak hash algorithm',
     description: 'MD5, SHA-1, MD4, MD2 and RIPEMD-160 have practical collisions or are too fast to protect passwords, tokens or signatures.',
     severity: 'warning',

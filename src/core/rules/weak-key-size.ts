@@ -213,6 +213,7 @@ function report(weak: Weak, context: RuleContext): void {
 export const weakKeySize: Rule = {
   meta: {
     id: 'weak-key-size',
+    category: 'crypto',
     title: 'Weak cryptographic key size',
     description: 'RSA, DSA and Diffie-Hellman keys shorter than 2048 bits and elliptic curves weaker than P-224 can be broken with feasible computation.',
     severity: 'error',

@@ -192,6 +192,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const weakPasswordHashing: Rule = {
   meta: {
     id: 'weak-password-hashing',
+    category: 'crypto',
     title: 'Weak password hashing parameters',
     description: 'PBKDF2 under 100,000 iterations, bcrypt under cost 10, scrypt under N = 16384 and Argon2 under OWASP\'s memory and time minimums make stolen password hashes cheap to crack.',
     severity: 'error',

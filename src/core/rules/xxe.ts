@@ -89,6 +89,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 export const xxe: Rule = {
   meta: {
     id: 'xxe',
+    category: 'data-handling',
     title: 'XML external entity (XXE) processing',
     description: 'libxmljs parsing with noent / replaceEntities or DTD loading lets crafted XML read local files and reach internal URLs.',
     severity: 'error',

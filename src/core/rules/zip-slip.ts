@@ -347,6 +347,7 @@ const LIBRARY_NAMES: Record<Library, string> = {
 export const zipSlip: Rule = {
   meta: {
     id: 'zip-slip',
+    category: 'files',
     title: 'Archive extraction outside the target folder (zip slip)',
     description: 'Entry names from a zip or tar archive joined into an output path and written without checking that the path stays inside the extraction folder.',
     severity: 'error',
