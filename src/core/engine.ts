@@ -6,7 +6,7 @@ import type { AnalysisResult, Confidence, Finding, Node, Note, Range, RuleSettin
 import type { ReportDescriptor, Rule, RuleContext } from './rule';
 import { LineIndex } from './lines';
 import { parseSource } from './parse';
-import { ScopeStack, UNKNOWN, Value } from './scope';
+import { ScopeStack, UNKNOWN, Value } from './bindings';
 import { Taint } from './taint';
 import { applyDirectives, Directive, readDirectives, SUPPRESSION_MARKER } from './suppress';
 import { RULES } from './rules';

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from './types';
 import type { RuleContext, Visitors } from './rule';
-import type { Value } from './scope';
+import type { Value } from './bindings';
 import { isFunction, memberPath, propertyName, unwrap } from './ast';
 
 /** How one local name got its value. */

@@ -1,7 +1,7 @@
 // What a rule is: metadata plus node visitors that the engine's single pass calls.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node, Range, RuleMeta } from './types';
-import type { Declaration, Value } from './scope';
+import type { Declaration, Value } from './bindings';
 import type { Directive } from './suppress';
 
 export interface RelatedNode {

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from './types';
 import { memberPath, propertyName, staticString, unwrap } from './ast';
-import { CONSTANT, ScopeStack, SourceObject, UNKNOWN, Value } from './scope';
+import { CONSTANT, ScopeStack, SourceObject, UNKNOWN, Value } from './bindings';
 
 const REQUEST_INPUTS = new Set([
   'query', 'body', 'params', 'headers', 'cookies', 'signedCookies', 'url', 'originalUrl', 'path',

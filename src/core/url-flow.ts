@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from './types';
 import type { RuleContext, Visitors } from './rule';
-import type { Value } from './scope';
+import type { Value } from './bindings';
 import { isFunction, memberPath, propertyName, staticString, unwrap } from './ast';
 
 /** A dynamic piece of a URL or HTML string that carries input the rule cares about. */

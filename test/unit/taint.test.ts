@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { ScopeStack } from '../../src/core/scope';
+import { ScopeStack } from '../../src/core/bindings';
 import { Taint } from '../../src/core/taint';
 
 /** Evaluates the last expression statement of a snippet after declaring the snippet's top-level bindings. */

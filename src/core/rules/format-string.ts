@@ -6,7 +6,7 @@ import type { Fix, Node } from '../types';
 import { staticString, unwrap } from '../ast';
 import { errorHandlerInput, inputLabel, isInput } from '../request-values';
 import { flatten } from '../url-flow';
-import type { Value } from '../scope';
+import type { Value } from '../bindings';
 
 /** Functions that read printf-style specifiers (%s %d %i %f %j %o %O %c %%) from their format argument, by its index. */
 const FORMATTERS: Record<string, number> = {

@@ -5,7 +5,7 @@ import { sinkEvidence } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { propertyName, unwrap } from '../ast';
 import { Locals, asParsed, enclosingFunction, inputLabel, isStructuredInput, receiverName, withLocals } from '../request-values';
-import type { Value } from '../scope';
+import type { Value } from '../bindings';
 
 const locals = new Locals();
 

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import type { Value } from '../scope';
+import type { Value } from '../bindings';
 import { findProperty, memberPath, propertyName, unwrap } from '../ast';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs.promises', 'fs-extra', 'graceful-fs']);

@@ -6,7 +6,7 @@ import type { Confidence, Node } from '../types';
 import { isFunction, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
 import { Locals, asParsed, inputLabel, isInput, isStructuredInput, methodName, withLocals } from '../request-values';
-import type { Value } from '../scope';
+import type { Value } from '../bindings';
 
 const locals = new Locals();
 

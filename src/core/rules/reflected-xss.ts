@@ -6,7 +6,7 @@ import type { Confidence, Node } from '../types';
 import { memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
 import { Locals, enclosingScopes, errorHandlerInput, inputLabel, isInput, loopInput, withLocals } from '../request-values';
-import type { Value } from '../scope';
+import type { Value } from '../bindings';
 
 const locals = new Locals();
 

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
-import type { Value } from '../scope';
+import type { Value } from '../bindings';
 import { propertyName, staticString, unwrap } from '../ast';
 
 const REGEXP_CONSTRUCTORS = new Set(['RegExp', 'globalThis.RegExp', 'window.RegExp']);
