@@ -59,6 +59,8 @@ export interface Finding {
   suppression?: Suppression;
   /** Stable across line moves; see docs/cli.md ("Fingerprints"). */
   fingerprint: string;
+  /** In the editor: inside code inserted in one edit or written by another process, not yet reviewed. */
+  insertedCode?: boolean;
 }
 
 export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';
