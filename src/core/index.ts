@@ -20,7 +20,7 @@ export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
-export { DEFAULT_MIN_LINES, gitDirectory, markInsertedFindings, readGitState, restoreRegions, storeRegions, trackChanges, writtenByGit } from './provenance';
+export { DEFAULT_MIN_LINES, followChanges, gitDirectory, markInsertedFindings, readGitState, restoreRegions, storeRegions, trackChanges, writtenByGit } from './provenance';
 export type { ChangeOrigin, ContentChange, StoredRegions } from './provenance';
 export type * from './types';
 
