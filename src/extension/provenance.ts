@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_MIN_LINES, followChanges, markInsertedFindings, restoreRegions, storeRegions, trackChanges } from '../core';
 import type { StoredRegions } from '../core';
 import type { Finding, Range } from '../core/types';
-import { changeOrigin } from './provenanceOrigin';
+import { ChangeOrigins } from './provenanceOrigin';
 
 const STATE_KEY = 'codeward.insertedCode.regions';
 const PERSIST_DELAY_MS = 1_000;
@@ -28,16 +28,19 @@ export class InsertedCodeTracker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's regions may have changed (the decorations listen). */
   readonly onDidChangeRegions = this.changed.event;
+  private readonly origins = new ChangeOrigins();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly state: vscode.Memento) {
-    vscode.workspace.textDocuments.forEach((document) => this.restore(document));
+    vscode.workspace.textDocuments.forEach((document) => this.open(document));
     this.subscriptions = [
-      vscode.workspace.onDidOpenTextDocument((document) => this.restore(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.open(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.follow(event)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.origins.remember(document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.persist(document);
         this.regions.delete(document.uri.toString());
+        this.origins.forget(document);
       }),
     ];
   }
@@ -65,6 +68,11 @@ export class InsertedCodeTracker implements vscode.Disposable {
     keys.forEach((key) => this.changed.fire(vscode.Uri.parse(key)));
   }
 
+  private open(document: vscode.TextDocument): void {
+    this.origins.remember(document);
+    this.restore(document);
+  }
+
   private restore(document: vscode.TextDocument): Range[] {
     if (!tracked(document)) return [];
     const key = document.uri.toString();
@@ -84,7 +92,7 @@ export class InsertedCodeTracker implements vscode.Disposable {
     const before = this.regions.get(key) ?? [];
     const settings = readInsertedCodeSettings(document.uri);
     const after = settings.track
-      ? trackChanges(before, contentChanges, changeOrigin(event), settings.minLines)
+      ? trackChanges(before, contentChanges, this.origins.of(event), settings.minLines)
       : followChanges(before, contentChanges);
     this.regions.set(key, after);
     if (before.length === 0 && after.length === 0) return;

@@ -5,9 +5,10 @@ import type { ContentChange } from './regions';
 
 /**
  * What caused a change: the user's editor (typing, paste, completion accept, an extension's edit), another process
- * writing the open file on disk, a git operation doing so, or undo/redo (text the document held before).
+ * writing the open file on disk, a git operation doing so, or text the document held before coming back (undo, redo,
+ * revert to the saved file).
  */
-export type ChangeOrigin = 'editor' | 'disk' | 'git' | 'undo-redo';
+export type ChangeOrigin = 'editor' | 'disk' | 'git' | 'restored';
 
 export const DEFAULT_MIN_LINES = 3;
 
@@ -21,7 +22,7 @@ export function codeLineCount(text: string): number {
  * otherwise undefined. Writes by another process count at any size: nobody typed them in this editor.
  */
 export function insertedRegion(change: ContentChange, origin: ChangeOrigin, minLines: number): Range | undefined {
-  if (origin === 'git' || origin === 'undo-redo') return undefined;
+  if (origin === 'git' || origin === 'restored') return undefined;
   const lines = codeLineCount(change.text);
   if (lines === 0 || (origin === 'editor' && lines < Math.max(1, minLines))) return undefined;
   const leading = change.text.length - change.text.trimStart().length;

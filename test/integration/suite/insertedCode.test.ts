@@ -6,7 +6,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, codeValue, codewardDiagnostics, describeAll, openEditor, waitFor, workspaceUri } from './helpers';
+import {
+  activateExtension, closeAllEditors, codeValue, codewardDiagnostics, describeAll, openEditor, replaceAll, waitFor, waitForNoFinding,
+  withWorkspaceSetting, workspaceUri,
+} from './helpers';
 
 const SNIPPET_LINES = [
   "import express from 'express';",
@@ -78,6 +81,17 @@ describe('inserted code', () => {
     await settledMark(pasted, false);
   });
 
+  it('honours codeward.insertedCode.minLines: a five-line edit is not inserted code when six lines are needed', async () => {
+    const pasted = fixture('below-threshold.ts');
+    await openEditor(pasted);
+    await withWorkspaceSetting('insertedCode.minLines', 6, async () => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(pasted, new vscode.Position(0, 0), SNIPPET);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the workspace edit was not applied');
+      await settledMark(pasted, false);
+    });
+  });
+
   it('marks what another process writes to an open, unmodified file', async () => {
     const written = fixture('written.ts', '// placeholder\n');
     const { document } = await openEditor(written);
@@ -88,6 +102,18 @@ describe('inserted code', () => {
 
     await vscode.commands.executeCommand('codeward.markAllInsertedCodeReviewed');
     await settledMark(written, false);
+  });
+
+  it('does not mark text that Revert File brings back from the saved file', async () => {
+    const reverted = fixture('reverted.ts', SNIPPET);
+    const editor = await openEditor(reverted);
+    await settledMark(reverted, false);
+    await replaceAll(editor, '');
+    await waitForNoFinding(reverted, 'code-injection');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('Revert File to restore the text', () => (editor.document.getText() === SNIPPET ? true : undefined));
+    assert.ok(!editor.document.isDirty);
+    await settledMark(reverted, false);
   });
 
   it('does not mark what a git checkout writes to an open file', async () => {

@@ -24,7 +24,7 @@ describe('provenance: classifying one change', () => {
     { name: 'a keystroke is not inserted code', change: edit(3, 0, 'e'), origin: 'editor', expected: undefined },
     { name: 'a one-line write on disk is', change: edit(3, 0, 'rejectUnauthorized: false,'), origin: 'disk', expected: [3, 29] },
     { name: 'a git checkout is not', change: edit(0, 0, SNIPPET), origin: 'git', expected: undefined },
-    { name: 'undo and redo are not', change: edit(0, 0, SNIPPET), origin: 'undo-redo', expected: undefined },
+    { name: 'undo, redo and revert are not', change: edit(0, 0, SNIPPET), origin: 'restored', expected: undefined },
     { name: 'CRLF text ends before its last line break', change: edit(0, 0, 'a();\r\nb();\r\nc();\r\n'), origin: 'editor', expected: [0, 16] },
     { name: 'minLines below 1 means 1', change: edit(0, 0, 'a();'), origin: 'editor', minLines: 0, expected: [0, 4] },
   ];
