@@ -57,6 +57,11 @@ describe('provenance: tracking editor events', () => {
     assert.deepEqual(trackChanges([[10, 20]], [edit(0, 5, SNIPPET)], 'git', 3), [[5 + SNIPPET.length, 15 + SNIPPET.length]]);
   });
 
+  it('a whole file rewritten on disk is marked from its first to its last code character', () => {
+    const old = '// placeholder\n';
+    assert.deepEqual(trackChanges([], [edit(0, old.length, SNIPPET)], 'disk', 3), [[0, SNIPPET.length - 1]]);
+  });
+
   it('a region clipped by a rewrite on disk joins the written region', () => {
     assert.deepEqual(trackChanges([[10, 20]], [edit(15, 10, 'x = 1;')], 'disk', 3), [[10, 21]]);
   });
