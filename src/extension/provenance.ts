@@ -60,7 +60,7 @@ export class InsertedCodeTracker implements vscode.Disposable {
     const keys = uri ? [uri.toString()] : [...this.regions.keys()];
     const stored = { ...this.stored() };
     for (const key of keys) {
-      this.regions.set(key, []);
+      if (this.regions.has(key)) this.regions.set(key, []);
       this.unsaved.delete(key);
     }
     for (const key of uri ? keys : Object.keys(stored)) delete stored[key];
