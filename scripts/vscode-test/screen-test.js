@@ -12,6 +12,8 @@
 //      output channel shows the extension's activation line
 //   5. Go to Next Problem (F8) reaches the TLS problem; Ctrl+. opens the quick-fix menu, which offers
 //      "Suppress tls-verification-disabled for this line…" and the review fix
+//   6. another process writes src/agent.js while it is open: its lines get the inserted-code gutter icons and
+//      its problem reads "In unreviewed inserted code: …"; "Codeward: Mark Inserted Code Reviewed" clears both
 // Exit code 0 when every step passed, 1 otherwise, 124 on CODEWARD_SCREEN_TEST_TIMEOUT (default 180 s).
 'use strict';
 
@@ -26,11 +28,15 @@ const FILE = 'server.js';
 const TLS_SUPPRESS = 'Suppress tls-verification-disabled for this line…';
 const TLS_FIX = /Set 'rejectUnauthorized' to true \(review/;
 const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
+const AGENT_FILE = 'agent.js';
+const AGENT_CODE = "const express = require('express');\nconst app = express();\napp.get('/calc', (req, res) => {\n  res.send(String(eval(req.query.expr)));\n});\n";
+const INSERTED_MARK = 'In unreviewed inserted code: ';
 let bundleTime;
 
 async function test(session) {
   const workspace = path.join(session.tempDir, 'workspace');
   fs.cpSync(path.join(ROOT, 'test', 'integration', 'screen-fixtures', 'workspace'), workspace, { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'src', AGENT_FILE), '// An agent writes this file while it is open.\n');
   if (!fs.existsSync(BUNDLE)) throw new Error('dist/extension.js is missing: run `npm run build` first');
   bundleTime = fs.statSync(BUNDLE).mtimeMs;
 
@@ -103,6 +109,28 @@ async function test(session) {
   assert.ok(!items.some((item) => item.includes('code-injection')), 'the menu is for the TLS line only');
   await user.screenshot('quick-fix-menu');
   await page.keyboard.press('Escape');
+
+  session.say(`step: another process writes src/${AGENT_FILE} while it is open; then Codeward: Mark Inserted Code Reviewed`);
+  await user.quickOpen(AGENT_FILE);
+  fs.writeFileSync(path.join(workspace, 'src', AGENT_FILE), AGENT_CODE);
+  // Gutter icons are background images of elements in the editor's margin.
+  const gutterIcons = () => page.evaluate(() => [...document.querySelectorAll('.editor-instance .monaco-editor .margin *')]
+    .map((element) => getComputedStyle(element).backgroundImage)
+    .flatMap((image) => /inserted-code(-finding)?-(dark|light)\.svg/.exec(image)?.[0] ?? []));
+  let icons = [];
+  await user.until('inserted-code gutter icons', async () => {}, async () => {
+    icons = await gutterIcons();
+    return icons.some((icon) => icon.includes('finding')) && icons.some((icon) => !icon.includes('finding'));
+  }, { tries: 1, waitMs: 20_000 });
+  session.say(`gutter icons: ${icons.join(', ')}`);
+  await user.openProblems();
+  const marked = await user.waitForProblems((rows) => rows.some((row) => row.includes(INSERTED_MARK)));
+  assert.match(marked.find((row) => row.includes(INSERTED_MARK)), /eval\(\).*\[Ln 4, Col 19\]/, 'the marked problem is the eval( on line 4');
+  await user.screenshot('inserted-code-marked');
+  await user.runCommand('Codeward: Mark Inserted Code Reviewed');
+  await user.until('the gutter icons to go', async () => {}, async () => (await gutterIcons()).length === 0, { tries: 1, waitMs: 10_000 });
+  await user.waitForProblems((rows) => !rows.some((row) => row.includes(INSERTED_MARK)) && rows.some((row) => /eval\(\).*\[Ln 4, Col 19\]/.test(row)));
+  await user.screenshot('inserted-code-reviewed');
 }
 
 void runSession('screen', {

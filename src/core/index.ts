@@ -23,6 +23,8 @@ export type { ScopeJson } from './report/scope';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
 export * from './scope';
+export { DEFAULT_MIN_LINES, followChanges, gitDirectory, markInsertedFindings, readGitState, restoreRegions, storeRegions, trackChanges, writtenByGit } from './provenance';
+export type { ChangeOrigin, ContentChange, StoredRegions } from './provenance';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

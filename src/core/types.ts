@@ -62,6 +62,8 @@ export interface Finding {
   fingerprint: string;
   /** Set when the sensitivity scope's policy raised the severity or the file is under a restricted path. */
   policy?: FindingPolicy;
+  /** In the editor: inside code inserted in one edit or written by another process, not yet reviewed. */
+  insertedCode?: boolean;
 }
 
 export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';

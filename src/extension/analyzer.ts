@@ -11,6 +11,11 @@ import { fileDiagnostics, skippedDiagnostic } from './diagnostics';
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 const EXTENSION_BY_LANGUAGE: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
 
+/** Adds what only the editor knows to a document's findings (which were inserted in one go and not yet reviewed). */
+export interface FindingAnnotator {
+  mark(document: vscode.TextDocument, findings: Finding[]): Finding[];
+}
+
 export interface DocumentResult {
   version: number;
   findings: Finding[];
@@ -27,6 +32,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly collection: vscode.DiagnosticCollection,
     private readonly configs: ConfigStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly annotator?: FindingAnnotator,
   ) {}
 
   /** Findings for exactly this version of the document, or undefined if they are stale. */
@@ -79,7 +85,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const started = performance.now();
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
-      const result = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      const result = { ...analysed, findings: this.annotator?.mark(document, analysed.findings) ?? analysed.findings };
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);

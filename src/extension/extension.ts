@@ -6,13 +6,17 @@ import { APPLY_FIX_COMMAND, CodewardCodeActions, SHOW_DOCS_COMMAND, SUPPRESS_COM
 import { Commands } from './commands';
 import { WorkspaceScanner } from './workspaceScan';
 import { createStatusBar } from './statusBar';
+import { InsertedCodeTracker } from './provenance';
+import { InsertedCodeDecorations } from './provenanceDecorations';
+import { markInsertedCodeReviewed } from './provenanceCommands';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
   const live = vscode.languages.createDiagnosticCollection('codeward');
   const scanned = vscode.languages.createDiagnosticCollection('codeward-workspace');
   const configs = new ConfigStore(log);
-  const analyzer = new DocumentAnalyzer(live, configs, log);
+  const insertedCode = new InsertedCodeTracker(context.workspaceState);
+  const analyzer = new DocumentAnalyzer(live, configs, log, insertedCode);
   const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
   const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
@@ -25,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
     configs,
     analyzer,
     createStatusBar(analyzer),
+    insertedCode,
+    new InsertedCodeDecorations(context.extensionUri, insertedCode, analyzer),
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);
@@ -49,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('codeward.exportSarif', (target?: vscode.Uri) => commands.exportSarif(target)),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId?: string) => commands.showRuleDocumentation(ruleId)),
     vscode.commands.registerCommand('codeward.showOutput', () => log.show()),
+    vscode.commands.registerCommand('codeward.markInsertedCodeReviewed', (uri?: vscode.Uri) => markInsertedCodeReviewed(insertedCode, analyzer, { uri })),
+    vscode.commands.registerCommand('codeward.markAllInsertedCodeReviewed', () => markInsertedCodeReviewed(insertedCode, analyzer, 'all')),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: vscode.Uri, version: number, edits) => commands.applyFix(uri, version, edits)),
     vscode.commands.registerCommand(SUPPRESS_COMMAND, (uri: vscode.Uri, version: number, range, ruleId: string, reason?: string) =>
       commands.suppress(uri, version, range, ruleId, reason)),
