@@ -104,7 +104,7 @@ function walk(directory: string, layers: IgnoreLayer[], options: SelectOptions, 
         continue;
       }
       walk(path, active, options, selection, isExcluded);
-    } else if (entry.isFile() && isAnalysableFile(entry.name)) {
+    } else if (entry.isFile() && isAnalysableFile(path)) {
       if (isIgnored(active, path, false) || isExcluded(path, false)) {
         selection.ignoredCount++;
         continue;
