@@ -87,7 +87,8 @@ export function findFlagUses(file: AgentFile): FlagUse[] {
         const start = rawStart + (match.index ?? 0);
         const range: Range = [start, start + match[0].length];
         const wholeItem = array !== undefined && String(node.value).trim() === match[0];
-        const before = /[ \t]*$/.exec(raw.slice(0, match.index))?.[0].length ?? 0;
+        let before = 0;
+        while (before < (match.index ?? 0) && (raw[(match.index ?? 0) - before - 1] === ' ' || raw[(match.index ?? 0) - before - 1] === '\t')) before++;
         const edit = wholeItem && array ? removeArrayItem(array, node) : { range: [range[0] - before, range[1]] as Range, text: '' };
         uses.push({
           effect: flag.effect,

@@ -1,7 +1,6 @@
 // Fix edits for agent files, in the file's own format: replace a value, remove an array item or a JSON property.
-import { modify, type FormattingOptions } from 'jsonc-parser';
 import type { Fix, TextEdit } from '../types';
-import type { AgentFile, ConfigNode } from './document';
+import type { AgentFile, ConfigNode, ConfigProperty } from './document';
 
 /** The literal for a new scalar value, as the file's format writes it. */
 function literal(file: AgentFile, value: string | boolean): string {
@@ -22,31 +21,30 @@ export function removeArrayItem(array: ConfigNode, item: ConfigNode): TextEdit {
   return { range: [item.range[0], item.range[1]], text: '' };
 }
 
-/** Path of keys and indexes from the root to `target`, for jsonc-parser's modify. */
-function pathTo(root: ConfigNode, target: ConfigNode): (string | number)[] | undefined {
-  if (root === target) return [];
+/** The object and property holding `value`. */
+function parentOf(root: ConfigNode, value: ConfigNode): { object: ConfigNode; property: ConfigProperty } | undefined {
   for (const entry of root.properties ?? []) {
-    const rest = pathTo(entry.value, target);
-    if (rest) return [entry.key, ...rest];
+    if (entry.value === value) return { object: root, property: entry };
+    const found = parentOf(entry.value, value);
+    if (found) return found;
   }
-  for (const [index, item] of (root.items ?? []).entries()) {
-    const rest = pathTo(item, target);
-    if (rest) return [index, ...rest];
+  for (const item of root.items ?? []) {
+    const found = parentOf(item, value);
+    if (found) return found;
   }
   return undefined;
 }
 
-function formatting(text: string): FormattingOptions {
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
-  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-
-/** Removes the JSON property whose value is `value` (with its comma), as jsonc-parser formats it. */
+/** Removes the JSON property whose value is `value`, with its separator, keeping the other properties' layout. */
 export function removeJsonProperty(file: AgentFile, value: ConfigNode): TextEdit[] {
-  const path = file.root && pathTo(file.root, value);
-  if (!path || path.length === 0) return [];
-  return modify(file.text, path, undefined, { formattingOptions: formatting(file.text) })
-    .map((edit) => ({ range: [edit.offset, edit.offset + edit.length], text: edit.content }));
+  const parent = file.root && parentOf(file.root, value);
+  if (!parent) return [];
+  const properties = parent.object.properties ?? [];
+  const index = properties.indexOf(parent.property);
+  const start = parent.property.keyRange[0];
+  if (index < properties.length - 1) return [{ range: [start, properties[index + 1].keyRange[0]], text: '' }];
+  if (index > 0) return [{ range: [properties[index - 1].value.range[1], value.range[1]], text: '' }];
+  return [{ range: [start, value.range[1]], text: '' }];
 }
 
 export function reviewFix(title: string, edits: TextEdit[]): Fix[] {

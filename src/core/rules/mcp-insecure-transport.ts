@@ -20,7 +20,7 @@ export const mcpInsecureTransport: Rule = {
     for (const server of mcpServers(file)) {
       const url = serverUrl(server);
       if (typeof url?.value !== 'string') continue;
-      const match = /^http:\/\/([^/:?#]+|\[[^\]]+\])/i.exec(url.value);
+      const match = /^http:\/\/(\[[^\]]+\]|[^/:?#[]+)/i.exec(url.value);
       if (!match || LOOPBACK.test(match[1])) continue;
       const start = url.range[0] + (file.text[url.range[0]] === '"' || file.text[url.range[0]] === "'" ? 1 : 0);
       report({

@@ -59,7 +59,8 @@ const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/;
 function unpinnedReason(spec: string, ecosystem: Runner['ecosystem']): string | undefined {
   if (/^(?:\.{0,2}\/|[A-Za-z]:\\|file:|git\+|git:|https?:|github:)/.test(spec) || spec.includes('://')) return undefined;
   if (ecosystem === 'python') {
-    const version = /(?:==|@)([^,;\s]+)$/.exec(spec)?.[1];
+    const separator = Math.max(spec.lastIndexOf('=='), spec.lastIndexOf('@'));
+    const version = separator > 0 ? spec.slice(separator + (spec.startsWith('==', separator) ? 2 : 1)) : undefined;
     if (version && /^\d+(?:\.\d+)*$/.test(version)) return undefined;
     return version ? `version "${version}" is not exact` : 'no version';
   }
