@@ -22,7 +22,7 @@ export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
 export { agentAccessSummary } from './agents/summary';
 export type { AgentAccess, AgentAccessSummary, AgentSetting, AgentViolation } from './agents/summary';
-export { AGENT_FILES, AGENT_NAMES } from './agents/catalog';
+export { AGENT_FILE_GLOB, AGENT_FILES, AGENT_NAMES } from './agents/catalog';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

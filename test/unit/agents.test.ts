@@ -11,6 +11,8 @@ import { agentAccessSummary } from '../../src/core/agents/summary';
 import { AGENT_FILES, agentFileEntry } from '../../src/core/agents/catalog';
 import { locateToml } from '../../src/core/agents/toml-locations';
 import { suppressionEdit } from '../../src/core/fixes';
+import { readFileSync } from 'node:fs';
+import { AGENT_ACCESS_DOC, withAgentFilesTable } from '../../scripts/agent-table';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'agents');
 const fixture = (name: string): string => join(FIXTURES, name);
@@ -149,6 +151,14 @@ describe('agent sandbox audit', function () {
       assert.deepEqual(off.agents[0].violations, []);
       const raised = agentAccessSummary(fixture('aider'), { rules: { 'agent-approval-disabled': 'error' } });
       assert.equal(raised.agents[0].violations[0].severity, 'error');
+    });
+  });
+
+  describe('docs/agent-access.md', () => {
+    it('renders the catalog the engine uses (run `npm run docs:rules` to regenerate)', () => {
+      const doc = readFileSync(AGENT_ACCESS_DOC, 'utf8');
+      assert.equal(doc, withAgentFilesTable(doc));
+      for (const entry of AGENT_FILES) assert.ok(doc.includes(`\`${entry.pattern}\``), entry.pattern);
     });
   });
 

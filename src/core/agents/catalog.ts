@@ -139,6 +139,9 @@ export const AGENT_FILES: readonly AgentFileEntry[] = [
   },
 ];
 
+/** A glob for every catalog path, for editors that list files by pattern (Scan Workspace). */
+export const AGENT_FILE_GLOB = `**/{${AGENT_FILES.map((entry) => entry.pattern).join(',')}}`;
+
 /** Compiled once: `*` matches within one path segment. */
 const MATCHERS = AGENT_FILES.map((entry) => {
   const pattern = entry.pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('[^/]+');
