@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
-  analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
+  agentAccessOfReport, analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
   scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
 } from '../core';
 import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
@@ -145,7 +145,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
-      : format === 'json' ? `${JSON.stringify(toJson(report), null, 2)}\n`
+      : format === 'json' ? `${JSON.stringify({ ...toJson(report), agentAccess: agentAccessOfReport(report) }, null, 2)}\n`
         : format === 'markdown' ? toMarkdown(report)
           : toText(report);
   const output = values.output as string | undefined;

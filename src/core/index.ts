@@ -20,7 +20,7 @@ export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
-export { agentAccessSummary } from './agents/summary';
+export { agentAccessOfReport, agentAccessSummary } from './agents/summary';
 export type { AgentAccess, AgentAccessSummary, AgentSetting, AgentViolation } from './agents/summary';
 export { AGENT_FILE_GLOB, AGENT_FILES, AGENT_NAMES } from './agents/catalog';
 export type * from './types';

@@ -99,6 +99,21 @@ describe('agent sandbox audit', function () {
       });
     }
 
+    it('adds each configured agent, its settings and violations to the JSON output', async () => {
+      const report = await json(['scan', fixture('aider'), '--fail-on', 'none']);
+      assert.deepEqual(report.agentAccess, [{
+        agent: 'aider',
+        name: 'Aider',
+        files: ['test/fixtures/agents/aider/.aider.conf.yml'],
+        sandbox: [],
+        approval: [{ path: 'test/fixtures/agents/aider/.aider.conf.yml', key: 'yes-always', value: 'true', line: 4 }],
+        network: [],
+        violations: [{ path: 'test/fixtures/agents/aider/.aider.conf.yml', ruleId: 'agent-approval-disabled', severity: 'warning', message: report.findings[0].message, line: 4, column: 13 }],
+      }]);
+      const scripts = await json(['scan', join(__dirname, '..', '..', 'src', 'core', 'engine.ts')]);
+      assert.deepEqual(scripts.agentAccess, [], 'no agent files scanned, no agents');
+    });
+
     it('clean: safe settings in every kind of file report nothing', async () => {
       const { code, stdout } = await cli(['scan', fixture('clean'), '--fail-on', 'info']);
       assert.equal(code, 0, stdout);

@@ -1,10 +1,10 @@
 // What each coding agent configured in a repository may do: its files, the sandbox / approval / network settings
 // as written, and the agent-access findings. For the scope panel's "Agent access" section and the CLI's JSON.
 import { readFileSync } from 'node:fs';
-import type { RuleSetting, Severity } from '../types';
+import type { Finding, RuleSetting, Severity } from '../types';
 import { analyze } from '../engine';
 import { RULES } from '../rules';
-import { decodeSource, displayPath } from '../scan';
+import { decodeSource, displayPath, type ScanReport } from '../scan';
 import { selectFiles } from '../files';
 import { LineIndex } from '../lines';
 import { AGENT_NAMES, agentFileEntry, type AgentId } from './catalog';
@@ -57,20 +57,50 @@ const ONLY_AGENT_RULES = Object.fromEntries(RULES.filter((rule) => !AGENT_RULES.
 
 export function agentAccessSummary(root: string, options: SummaryOptions = {}): AgentAccessSummary {
   const selection = selectFiles([root], { root, exclude: options.exclude ?? [], maxFileSizeKb: options.maxFileSizeKb ?? 1024 });
-  const byAgent = new Map<AgentId, AgentAccess>();
+  const files: AgentFileFindings[] = [];
   for (const absolute of selection.files) {
     const path = displayPath(root, absolute);
+    if (!agentFileEntry(path)) continue;
+    const text = readText(absolute);
+    if (text === undefined) continue;
+    files.push({ path, text, findings: analyze(text, path, { rules: { ...options.rules, ...ONLY_AGENT_RULES } }).findings });
+  }
+  return { root, agents: summarize(files) };
+}
+
+/** The agents configured in the files a scan read, with that scan's agent-access findings (the CLI's JSON). */
+export function agentAccessOfReport(report: ScanReport): AgentAccess[] {
+  const files: AgentFileFindings[] = [];
+  for (const file of report.files) {
+    if (!agentFileEntry(file.path)) continue;
+    const text = readText(file.absolutePath);
+    if (text !== undefined) files.push({ path: file.path, text, findings: file.findings.filter((finding) => AGENT_RULES.has(finding.ruleId)) });
+  }
+  return summarize(files);
+}
+
+interface AgentFileFindings {
+  path: string;
+  text: string;
+  findings: readonly Finding[];
+}
+
+function readText(absolutePath: string): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeSource(bytes);
+  return 'text' in decoded ? decoded.text : undefined;
+}
+
+function summarize(files: readonly AgentFileFindings[]): AgentAccess[] {
+  const byAgent = new Map<AgentId, AgentAccess>();
+  for (const { path, text, findings } of files) {
     const entry = agentFileEntry(path);
     if (!entry) continue;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(absolute);
-    } catch {
-      continue;
-    }
-    const decoded = decodeSource(bytes);
-    if (!('text' in decoded)) continue;
-    const text = decoded.text;
     const access = byAgent.get(entry.agent) ?? { agent: entry.agent, name: AGENT_NAMES[entry.agent], files: [], sandbox: [], approval: [], network: [], violations: [] };
     byAgent.set(entry.agent, access);
     access.files.push(path);
@@ -82,11 +112,11 @@ export function agentAccessSummary(root: string, options: SummaryOptions = {}): 
         access[kind].push({ path, key: setting.key, value: text.slice(setting.value.range[0], setting.value.range[1]), line: lines.position(setting.value.range[0]).line });
       }
     }
-    for (const finding of analyze(text, path, { rules: { ...options.rules, ...ONLY_AGENT_RULES } }).findings) {
+    for (const finding of findings) {
       if (finding.suppression) continue;
       access.violations.push({ path, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, line: finding.start.line, column: finding.start.column });
     }
   }
   const order = Object.keys(AGENT_NAMES);
-  return { root, agents: [...byAgent.values()].sort((a, b) => order.indexOf(a.agent) - order.indexOf(b.agent)) };
+  return [...byAgent.values()].sort((a, b) => order.indexOf(a.agent) - order.indexOf(b.agent));
 }

@@ -2,6 +2,7 @@
 import type { Confidence, Fix, Severity } from '../types';
 import type { ScanReport, ScanSummary } from '../scan';
 import { TOOL_NAME, TOOL_VERSION } from '../docs';
+import type { AgentAccess } from '../agents/summary';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -39,6 +40,8 @@ export interface JsonReport {
   summary: ScanSummary;
   findings: JsonFinding[];
   notes: JsonNote[];
+  /** The coding agents configured in the scanned files (added by the CLI; see docs/agent-access.md). */
+  agentAccess?: AgentAccess[];
 }
 
 export function toJson(report: ScanReport): JsonReport {
