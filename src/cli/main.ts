@@ -7,7 +7,7 @@ import {
   agentAccessOfReport, analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
   scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
 } from '../core';
-import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
+import type { ChangeSpec, JsonReport, ScanReport, ScanSettings } from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -145,7 +145,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
-      : format === 'json' ? `${JSON.stringify({ ...toJson(report), agentAccess: agentAccessOfReport(report) }, null, 2)}\n`
+      : format === 'json' ? `${JSON.stringify(withAgentAccess(toJson(report), report), null, 2)}\n`
         : format === 'markdown' ? toMarkdown(report)
           : toText(report);
   const output = values.output as string | undefined;
@@ -187,6 +187,12 @@ function parseRuleOverrides(entries: readonly string[]): Record<string, RuleSett
     rules[id] = setting as RuleSetting;
   }
   return rules;
+}
+
+/** `agentAccess` is added only when the scan read agent settings, so other reports keep their shape. */
+function withAgentAccess(json: JsonReport, report: ScanReport): JsonReport {
+  const agentAccess = agentAccessOfReport(report);
+  return agentAccess.length > 0 ? { ...json, agentAccess } : json;
 }
 
 function rulesCommand(args: readonly string[], io: Io): number {

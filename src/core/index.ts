@@ -16,6 +16,7 @@ export { applyEdits, canSuppressIn, combinedSafeEdits, suppressionEdit } from '.
 export { applySafeFixes } from './apply-fixes';
 export { toSarif } from './report/sarif';
 export { toJson } from './report/json';
+export type { JsonReport } from './report/json';
 export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scanChanges, GitError } from './change-scan';

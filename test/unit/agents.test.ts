@@ -111,7 +111,7 @@ describe('agent sandbox audit', function () {
         violations: [{ path: 'test/fixtures/agents/aider/.aider.conf.yml', ruleId: 'agent-approval-disabled', severity: 'warning', message: report.findings[0].message, line: 4, column: 13 }],
       }]);
       const scripts = await json(['scan', join(__dirname, '..', '..', 'src', 'core', 'engine.ts')]);
-      assert.deepEqual(scripts.agentAccess, [], 'no agent files scanned, no agents');
+      assert.ok(!('agentAccess' in scripts), 'no agent files scanned: the report keeps its shape');
     });
 
     it('clean: safe settings in every kind of file report nothing', async () => {
