@@ -53,8 +53,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   metafile,
-  // jsonc-parser's UMD main requires its parts through a factory argument esbuild cannot follow; its ESM build bundles.
-  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // jsonc-parser's main entry is UMD and requires its own modules at run time, which a bundle cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 rmSync(outdir, { recursive: true, force: true });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
-  analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
+  agentAccessOfReport, analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
   scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
   formatScopeError, loadScopeFor, reportScope, requireValidScope, ScopeFileError, scopePolicyInput, scopeStatus, scopeToJson, scopeToText,
 } from '../core';
-import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
+import type { ChangeSpec, JsonReport, ScanReport, ScanSettings } from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -151,7 +151,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
-      : format === 'json' ? `${JSON.stringify(toJson(report), null, 2)}\n`
+      : format === 'json' ? `${JSON.stringify(withAgentAccess(toJson(report), report), null, 2)}\n`
         : format === 'markdown' ? toMarkdown(report)
           : toText(report);
   const output = values.output as string | undefined;
@@ -210,6 +210,12 @@ async function scopeCommand(args: readonly string[], io: Io): Promise<number> {
   const status = await scopeStatus(loaded.root, { config, configRoot, report, loaded });
   io.stdout(format === 'json' ? `${JSON.stringify(scopeToJson(status), null, 2)}\n` : scopeToText(status));
   return EXIT_CLEAN;
+}
+
+/** `agentAccess` is added only when the scan read agent settings, so other reports keep their shape. */
+function withAgentAccess(json: JsonReport, report: ScanReport): JsonReport {
+  const agentAccess = agentAccessOfReport(report);
+  return agentAccess.length > 0 ? { ...json, agentAccess } : json;
 }
 
 function rulesCommand(args: readonly string[], io: Io): number {

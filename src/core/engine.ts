@@ -17,6 +17,7 @@ import { findTextSecrets } from './text-secrets';
 import { hardcodedSecret } from './rules/hardcoded-secret';
 import { applyScopePolicy } from './scope/policy';
 import type { ScopePolicyInput } from './scope/model';
+import { analyzeAgentFile } from './agents/analyze';
 
 export interface AnalyzeOptions {
   /** Per-rule override of the default severity, or "off". */
@@ -74,6 +75,8 @@ function analyzeText(text: string, filePath: string, options: AnalyzeOptions): A
   switch (fileKind(filePath)) {
     case 'config':
       return analyzeConfigText(text, filePath, options);
+    case 'agent':
+      return analyzeAgentText(text, filePath, options);
     case 'component': {
       // Outside its <script> blocks the view is blank, so offsets, lines and columns are the file's own.
       const view = scriptView(text, filePath);
@@ -93,6 +96,16 @@ function analyzeConfigText(text: string, filePath: string, options: AnalyzeOptio
     descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence },
   }));
   return { findings: finalize(reports, settings, options.minConfidence ?? 'low', new LineIndex(text), []), notes: [] };
+}
+
+/** Agent and editor settings: the agent-access rules on the parsed file, and the secret scan of configuration files. */
+function analyzeAgentText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
+  const settings = options.rules ?? {};
+  const lines = new LineIndex(text);
+  const { enabled } = dispatchFor(settings, options.changes);
+  const secretRule = settings[hardcodedSecret.meta.id] === 'off' ? undefined : hardcodedSecret;
+  const { reports, notes, directives } = analyzeAgentFile(text, filePath, enabled, secretRule, lines);
+  return { findings: finalize(reports, settings, options.minConfidence ?? 'low', lines, directives), notes };
 }
 
 function analyzeScript(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {

@@ -41,7 +41,7 @@ export interface SelectOptions {
   exclude: readonly string[];
   maxFileSizeKb: number;
   /** Which file names a directory walk selects; default: the files Codeward analyses. */
-  accept?: (name: string) => boolean;
+  accept?: (path: string) => boolean;
 }
 
 export class UnreadablePathError extends Error {
@@ -106,7 +106,7 @@ function walk(directory: string, layers: IgnoreLayer[], options: SelectOptions, 
         continue;
       }
       walk(path, active, options, selection, isExcluded);
-    } else if (entry.isFile() && (options.accept ?? isAnalysableFile)(entry.name)) {
+    } else if (entry.isFile() && (options.accept ?? isAnalysableFile)(path)) {
       if (isIgnored(active, path, false) || isExcluded(path, false)) {
         selection.ignoredCount++;
         continue;

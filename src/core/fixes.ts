@@ -1,6 +1,7 @@
 // Fixes as data: choosing which edits can be applied together, and the edit that suppresses a finding.
 import type { Finding, Fix, TextEdit } from './types';
 import { fileKind } from './file-kinds';
+import { agentLineComment } from './agents/catalog';
 
 /**
  * The first "safe" fix of each unsuppressed finding, dropping any fix whose edits overlap one already chosen,
@@ -42,6 +43,7 @@ export function canSuppressIn(filePath: string): boolean {
 function lineCommentFor(filePath: string): string | undefined {
   const kind = fileKind(filePath);
   if (kind === 'config') return /\.json$/i.test(filePath) ? undefined : '#';
+  if (kind === 'agent') return agentLineComment(filePath);
   return '//';
 }
 

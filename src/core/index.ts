@@ -16,6 +16,7 @@ export { applyEdits, canSuppressIn, combinedSafeEdits, suppressionEdit } from '.
 export { applySafeFixes } from './apply-fixes';
 export { toSarif } from './report/sarif';
 export { toJson } from './report/json';
+export type { JsonReport } from './report/json';
 export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scopeToJson, scopeToText, SCOPE_JSON_SCHEMA_VERSION } from './report/scope';
@@ -25,6 +26,9 @@ export type { ChangeSpec } from './change-scan';
 export * from './scope';
 export { DEFAULT_MIN_LINES, followChanges, gitDirectory, markInsertedFindings, readGitState, restoreRegions, storeRegions, trackChanges, writtenByGit } from './provenance';
 export type { ChangeOrigin, ContentChange, StoredRegions } from './provenance';
+export { agentAccessOfReport, agentAccessSummary } from './agents/summary';
+export type { AgentAccess, AgentAccessSummary, AgentSetting, AgentViolation } from './agents/summary';
+export { AGENT_FILE_GLOB, AGENT_FILES, AGENT_NAMES } from './agents/catalog';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node, Range, RuleMeta } from './types';
 import type { Declaration, Value } from './bindings';
 import type { Directive } from './suppress';
+import type { AgentFile } from './agents/document';
 
 export interface RelatedNode {
   node: Node;
@@ -46,7 +47,12 @@ export interface Rule {
   visitors: Visitors;
   /** Runs after the pass, for checks about the file as a whole. */
   finish?(context: RuleContext): void;
+  /** Agent and editor configuration files (src/core/agents) are not walked: rules that read them check the parsed file. */
+  checkAgentFile?(file: AgentFile, report: (descriptor: AgentReport) => void): void;
 }
+
+/** A finding in an agent file: a range in the file's text. */
+export type AgentReport = Omit<ReportDescriptor, 'node' | 'related'> & { range: Range };
 
 /** Confidence and the "where input entered" location for a sink fed by `value`; undefined when not worth flagging. */
 export function sinkEvidence(value: Value, unknownConfidence: Confidence | undefined): { confidence: Confidence; related: RelatedNode[] } | undefined {

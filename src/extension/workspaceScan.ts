@@ -1,7 +1,8 @@
-// Scan Workspace: every JS/TS file the repository would scan (.gitignore, excludes) and VS Code shows (files.exclude),
-// with progress, cancellation and a summary; results for files that are not open go to the Problems panel.
+// Scan Workspace: every JS/TS file and agent settings file the repository would scan (.gitignore, excludes) and VS
+// Code shows (files.exclude), with progress, cancellation and a summary; results for files that are not open go to
+// the Problems panel.
 import * as vscode from 'vscode';
-import { analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
+import { AGENT_FILE_GLOB, analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
 import type { ConfigStore } from './configs';
 import { fileDiagnostics } from './diagnostics';
@@ -69,7 +70,8 @@ export class WorkspaceScanner {
     const { root, config } = this.configs.forDirectory(folder.uri.fsPath, folder.uri);
     const selection = selectFiles([folder.uri.fsPath], { root, exclude: config.exclude, maxFileSizeKb: config.maxFileSizeKb });
     // findFiles with no exclude argument applies the user's files.exclude.
-    const visible = new Set((await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCRIPT_GLOB), undefined, undefined, token)).map((uri) => uri.fsPath));
+    const found = await Promise.all([SCRIPT_GLOB, AGENT_FILE_GLOB].map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), undefined, undefined, token)));
+    const visible = new Set(found.flat().map((uri) => uri.fsPath));
     const files = selection.files.filter((file) => visible.has(file));
     let reported = 0;
     const results = await scanSelectedFiles(files, root, analysisOptions({ root, config }), {

@@ -3,6 +3,7 @@ import type { Confidence, Fix, Severity } from '../types';
 import type { FindingPolicy, ReportScope } from '../scope/model';
 import type { ScanReport, ScanSummary } from '../scan';
 import { TOOL_NAME, TOOL_VERSION } from '../docs';
+import type { AgentAccess } from '../agents/summary';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -44,6 +45,8 @@ export interface JsonReport {
   notes: JsonNote[];
   /** The declared sensitivity scope the policy applied, when there is one. */
   scope?: ReportScope;
+  /** The coding agents configured in the scanned files (added by the CLI; see docs/agent-access.md). */
+  agentAccess?: AgentAccess[];
 }
 
 export function toJson(report: ScanReport): JsonReport {

@@ -1,10 +1,17 @@
 // The registry: every rule, sorted by id. Adding a rule means adding it here (a test checks the order).
 import type { Rule } from '../rule';
+import { agentApprovalDisabled } from './agent-approval-disabled';
+import { agentBroadCommandAllowlist } from './agent-broad-command-allowlist';
+import { agentInstructionHiddenText } from './agent-instruction-hidden-text';
+import { agentInstructionInjection } from './agent-instruction-injection';
+import { agentNetworkAccess } from './agent-network-access';
+import { agentSandboxDisabled } from './agent-sandbox-disabled';
 import { awsCdkInsecure } from './aws-cdk-insecure';
 import { codeInjection } from './code-injection';
 import { commandInjection } from './command-injection';
 import { corsMisconfiguration } from './cors-misconfiguration';
 import { csrfMissing } from './csrf-missing';
+import { devcontainerHostAccess } from './devcontainer-host-access';
 import { domXss } from './dom-xss';
 import { electronInsecure } from './electron-insecure';
 import { formatString } from './format-string';
@@ -17,6 +24,9 @@ import { insecureTlsVersion } from './insecure-tls-version';
 import { jwtInsecureVerification } from './jwt-insecure-verification';
 import { jwtMissingExpiry } from './jwt-missing-expiry';
 import { massAssignment } from './mass-assignment';
+import { mcpCredentialInConfig } from './mcp-credential-in-config';
+import { mcpInsecureTransport } from './mcp-insecure-transport';
+import { mcpUnpinnedServer } from './mcp-unpinned-server';
 import { nosqlInjection } from './nosql-injection';
 import { openRedirect } from './open-redirect';
 import { pathTraversal } from './path-traversal';
@@ -43,11 +53,18 @@ import { xxe } from './xxe';
 import { zipSlip } from './zip-slip';
 
 export const RULES: readonly Rule[] = [
+  agentApprovalDisabled,
+  agentBroadCommandAllowlist,
+  agentInstructionHiddenText,
+  agentInstructionInjection,
+  agentNetworkAccess,
+  agentSandboxDisabled,
   awsCdkInsecure,
   codeInjection,
   commandInjection,
   corsMisconfiguration,
   csrfMissing,
+  devcontainerHostAccess,
   domXss,
   electronInsecure,
   formatString,
@@ -60,6 +77,9 @@ export const RULES: readonly Rule[] = [
   jwtInsecureVerification,
   jwtMissingExpiry,
   massAssignment,
+  mcpCredentialInConfig,
+  mcpInsecureTransport,
+  mcpUnpinnedServer,
   nosqlInjection,
   openRedirect,
   pathTraversal,

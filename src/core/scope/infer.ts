@@ -2,6 +2,7 @@
 // migrations, SDKs of payment, health, identity and key-management services, private keys and certificates, .env
 // files with credentials. One walk with the scan's rules (.gitignore, excludes, size limit); each file read once.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CodewardConfig } from '../config/model';
 import { DEFAULT_CONFIG } from '../config/model';
 import { displayPath, type ScanReport } from '../scan';
@@ -32,7 +33,8 @@ const KEY_FILE = /\.(?:pem|key|p12|pfx|jks|keystore|crt|cer|der)$|^id_(?:rsa|dsa
 const ENV_FILE = /^\.env(?:\..+)?$/;
 const ENV_TEMPLATE = /\.(?:example|sample|template|dist|defaults)$/i;
 
-function isInferenceFile(name: string): boolean {
+function isInferenceFile(path: string): boolean {
+  const name = basename(path);
   return fileKind(name) !== undefined || SCHEMA_FILE.test(name) || KEY_FILE.test(name) || name === 'package.json';
 }
 
