@@ -39,6 +39,14 @@ export class DocumentAnalyzer implements vscode.Disposable {
     return [...this.results.values()].flatMap((result) => result.findings.filter((finding) => !finding.suppression));
   }
 
+  /** Unsuppressed findings per analysed document, the most recently analysed first (the Scope view lists the newest). */
+  openFindingsByDocument(): { uri: vscode.Uri; findings: Finding[] }[] {
+    return [...this.results].reverse().map(([key, result]) => ({
+      uri: vscode.Uri.parse(key),
+      findings: result.findings.filter((finding) => !finding.suppression),
+    }));
+  }
+
   schedule(document: vscode.TextDocument): void {
     const settings = readSettings(document.uri);
     if (!settings.scanOnType) return;
@@ -80,6 +88,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
       const result = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      // Re-inserted so the map's order is the order of analysis.
+      this.results.delete(key);
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);

@@ -9,7 +9,12 @@ import { fileDiagnostics } from './diagnostics';
 const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 const PROGRESS_STEP = 10;
 
-export class WorkspaceScanner {
+export class WorkspaceScanner implements vscode.Disposable {
+  private latest: ScanReport[] = [];
+  private readonly scanned = new vscode.EventEmitter<void>();
+  /** Fires after Scan Workspace published its results (the Scope view listens). */
+  readonly onDidScan = this.scanned.event;
+
   constructor(
     /** dist/core.js: pool workers load it to scan on every core. */
     private readonly workerScript: string,
@@ -90,8 +95,18 @@ export class WorkspaceScanner {
     return buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
   }
 
+  /** The reports of the last completed Scan Workspace (empty before the first). */
+  lastReports(): readonly ScanReport[] {
+    return this.latest;
+  }
+
+  dispose(): void {
+    this.scanned.dispose();
+  }
+
   /** Open documents keep their live results; the scan fills in every other file. */
   private publish(reports: ScanReport[]): void {
+    this.latest = reports;
     this.workspaceCollection.clear();
     const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
     for (const report of reports) {
@@ -102,5 +117,6 @@ export class WorkspaceScanner {
         if (diagnostics.length > 0) this.workspaceCollection.set(uri, diagnostics);
       }
     }
+    this.scanned.fire();
   }
 }
