@@ -53,6 +53,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   metafile,
+  // jsonc-parser's UMD main requires its parts through a factory argument esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 rmSync(outdir, { recursive: true, force: true });

@@ -15,6 +15,8 @@ import { fileKind } from './file-kinds';
 import { scriptView } from './sfc';
 import { findTextSecrets } from './text-secrets';
 import { hardcodedSecret } from './rules/hardcoded-secret';
+import { applyScopePolicy } from './scope/policy';
+import type { ScopePolicyInput } from './scope/model';
 
 export interface AnalyzeOptions {
   /** Per-rule override of the default severity, or "off". */
@@ -26,6 +28,8 @@ export interface AnalyzeOptions {
    * on a whole file every suppression would look "added".
    */
   changes?: boolean;
+  /** The sensitivity scope's policy: severity raises by classification, restricted paths (see scope/policy.ts). */
+  scope?: ScopePolicyInput;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -59,6 +63,11 @@ function dispatchFor(settings: Readonly<Record<string, RuleSetting>>, changes = 
 }
 
 export function analyze(text: string, filePath: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const result = analyzeText(text, filePath, options);
+  return options.scope ? { ...result, findings: applyScopePolicy(result.findings, filePath, options.scope) } : result;
+}
+
+function analyzeText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
   if (text.slice(0, BINARY_PROBE_LENGTH).includes('\0')) {
     return { findings: [], notes: [{ kind: 'binary', message: 'Not analysed: the file looks binary (it contains NUL bytes).' }] };
   }

@@ -20,6 +20,7 @@ export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
+export * from './scope';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

@@ -7,6 +7,7 @@ import { analyzeOnLargeStack, isTooDeep } from './deep';
 import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
 import type { CodewardConfig } from './config/model';
 import { MIN_FILES_FOR_WORKERS, PoolOptions, scanFilesInPool } from './pool';
+import type { ReportScope, ScopePolicyInput } from './scope/model';
 
 export interface FileReport {
   /** Relative to the scan root, with forward slashes. */
@@ -32,6 +33,8 @@ export interface ScanReport {
   summary: ScanSummary;
   /** Set by change scans: "changes since <ref>" or "staged changes" (text and markdown output say so). */
   change?: string;
+  /** The declared sensitivity scope the policy applied (SARIF `run.properties.scope`, JSON `scope`). */
+  scope?: ReportScope;
 }
 
 export interface ScanSettings {
@@ -40,6 +43,8 @@ export interface ScanSettings {
   /** Command-line overrides layered over the configuration file. */
   rules?: Record<string, RuleSetting>;
   minConfidence?: Confidence;
+  /** The sensitivity scope's policy input (scopePolicyInput(loadScope(root))); absent: rule defaults. */
+  scope?: ScopePolicyInput;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -73,13 +78,15 @@ export interface AnalysisOptions {
   minConfidence: Confidence;
   /** A change scan: rules that judge changes run (see AnalyzeOptions.changes). */
   changes?: boolean;
+  scope?: ScopePolicyInput;
 }
 
-/** The effective analysis options: the configuration with command-line overrides on top. */
+/** The effective analysis options: the configuration with command-line overrides on top, and the scope's policy. */
 export function analysisOptions(settings: ScanSettings): AnalysisOptions {
   return {
     rules: { ...settings.config.rules, ...settings.rules },
     minConfidence: settings.minConfidence ?? settings.config.minConfidence,
+    ...(settings.scope ? { scope: settings.scope } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // The data that flows between the core, the CLI and the editor: findings, fixes, notes, rule metadata.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FindingPolicy } from './scope/model';
 
 export type Node = TSESTree.Node;
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,6 +60,8 @@ export interface Finding {
   suppression?: Suppression;
   /** Stable across line moves; see docs/cli.md ("Fingerprints"). */
   fingerprint: string;
+  /** Set when the sensitivity scope's policy raised the severity or the file is under a restricted path. */
+  policy?: FindingPolicy;
 }
 
 export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';
