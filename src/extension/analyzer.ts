@@ -5,6 +5,7 @@ import { analyze, isAnalysableFile } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
 import type { ConfigStore } from './configs';
+import type { ScopeFiles } from './scope/scopeFiles';
 import { readSettings } from './settings';
 import { fileDiagnostics, skippedDiagnostic } from './diagnostics';
 
@@ -26,6 +27,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
     private readonly configs: ConfigStore,
+    private readonly scopes: ScopeFiles,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -87,7 +89,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const started = performance.now();
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
-      const result = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      const scope = root !== undefined ? this.scopes.policyFor(root) : undefined;
+      const result = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence, scope });
       // Re-inserted so the map's order is the order of analysis.
       this.results.delete(key);
       this.results.set(key, { version: document.version, findings: result.findings });

@@ -6,14 +6,17 @@ import { APPLY_FIX_COMMAND, CodewardCodeActions, SHOW_DOCS_COMMAND, SUPPRESS_COM
 import { Commands } from './commands';
 import { WorkspaceScanner } from './workspaceScan';
 import { createStatusBar } from './statusBar';
+import { registerScope } from './scope/register';
+import { ScopeFiles } from './scope/scopeFiles';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
   const live = vscode.languages.createDiagnosticCollection('codeward');
   const scanned = vscode.languages.createDiagnosticCollection('codeward-workspace');
   const configs = new ConfigStore(log);
-  const analyzer = new DocumentAnalyzer(live, configs, log);
-  const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
+  const scopes = new ScopeFiles(log);
+  const analyzer = new DocumentAnalyzer(live, configs, scopes, log);
+  const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scopes, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
   const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
   const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
@@ -23,8 +26,11 @@ export function activate(context: vscode.ExtensionContext): void {
     live,
     scanned,
     configs,
+    scopes,
     analyzer,
+    scanner,
     createStatusBar(analyzer),
+    ...registerScope(context, { scopes, configs, analyzer, scanner, log }),
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);
@@ -44,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(reanalyseOpen),
     configs.onDidChange(reanalyseOpen),
+    scopes.onDidChange(reanalyseOpen),
     vscode.commands.registerCommand('codeward.scanFile', () => commands.scanCurrentFile()),
     vscode.commands.registerCommand('codeward.scanWorkspace', () => commands.scanWorkspace()),
     vscode.commands.registerCommand('codeward.exportSarif', (target?: vscode.Uri) => commands.exportSarif(target)),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
 import type { ConfigStore } from './configs';
+import type { ScopeFiles } from './scope/scopeFiles';
 import { fileDiagnostics } from './diagnostics';
 
 const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
@@ -19,6 +20,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     /** dist/core.js: pool workers load it to scan on every core. */
     private readonly workerScript: string,
     private readonly configs: ConfigStore,
+    private readonly scopes: ScopeFiles,
     private readonly workspaceCollection: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -77,7 +79,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const visible = new Set((await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCRIPT_GLOB), undefined, undefined, token)).map((uri) => uri.fsPath));
     const files = selection.files.filter((file) => visible.has(file));
     let reported = 0;
-    const results = await scanSelectedFiles(files, root, analysisOptions({ root, config }), {
+    const results = await scanSelectedFiles(files, root, analysisOptions({ root, config, scope: this.scopes.policyFor(root) }), {
       workerScript: this.workerScript,
       isCancelled: () => token.isCancellationRequested,
       onFileDone: (done, total) => {
