@@ -189,7 +189,13 @@
       ...SECTIONS.map((renderSection) => renderSection(model)),
     );
     vscode.setState({ model });
-    vscode.postMessage({ type: 'rendered', text: main.innerText.slice(0, RENDERED_TEXT_LIMIT) });
+    vscode.postMessage({ type: 'rendered', text: (main.textContent ?? '').slice(0, RENDERED_TEXT_LIMIT) });
+  }
+
+  function renderProblem(problem) {
+    main.replaceChildren(h('div', { class: 'callout error', role: 'alert' }, [icon('error'), h('span', {}, [problem])]));
+    vscode.setState(undefined);
+    vscode.postMessage({ type: 'rendered', text: (main.textContent ?? '').slice(0, RENDERED_TEXT_LIMIT) });
   }
 
   document.addEventListener('click', (event) => {
@@ -202,6 +208,7 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message && message.type === 'model' && message.model) render(message.model);
+    else if (message && message.type === 'problem' && typeof message.problem === 'string') renderProblem(message.problem);
   });
 
   const saved = vscode.getState();

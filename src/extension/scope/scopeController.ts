@@ -85,6 +85,7 @@ export class ScopeController implements vscode.Disposable {
     } catch (error) {
       this.log.error(`scope status of ${root} failed: ${(error as Error)?.stack ?? String(error)}`);
       this.status = undefined;
+      this.view.showProblem(`Codeward could not work out the scope of ${folder.name}: ${(error as Error)?.message ?? String(error)}. Details are in the Codeward output.`);
     }
     this.changed.fire();
     this.render();

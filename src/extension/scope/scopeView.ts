@@ -11,6 +11,7 @@ export const SCOPE_VIEW_ID = 'codeward.scope';
 
 export interface ScopeViewSnapshot {
   model: PanelModel | undefined;
+  problem: string | undefined;
   /** The text the webview rendered for the last model it received (undefined until it has rendered). */
   renderedText: string | undefined;
   visible: boolean;
@@ -19,6 +20,8 @@ export interface ScopeViewSnapshot {
 export class ScopeView implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private model: PanelModel | undefined;
+  /** Shown instead of the model when the scope could not be computed. */
+  private problem: string | undefined;
   private renderedText: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<void>();
@@ -54,16 +57,24 @@ export class ScopeView implements vscode.WebviewViewProvider, vscode.Disposable 
 
   show(model: PanelModel): void {
     this.model = model;
+    this.problem = undefined;
+    void this.post();
+  }
+
+  showProblem(problem: string): void {
+    this.model = undefined;
+    this.problem = problem;
     void this.post();
   }
 
   snapshot(): ScopeViewSnapshot {
-    return { model: this.model, renderedText: this.renderedText, visible: this.view?.visible ?? false };
+    return { model: this.model, problem: this.problem, renderedText: this.renderedText, visible: this.view?.visible ?? false };
   }
 
   private async post(): Promise<void> {
-    if (!this.view || !this.model) return;
-    await this.view.webview.postMessage({ type: 'model', model: this.model });
+    if (!this.view) return;
+    if (this.model) await this.view.webview.postMessage({ type: 'model', model: this.model });
+    else if (this.problem !== undefined) await this.view.webview.postMessage({ type: 'problem', problem: this.problem });
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri, codicons: vscode.Uri): string {
