@@ -12,6 +12,9 @@
 //      output channel shows the extension's activation line
 //   5. Go to Next Problem (F8) reaches the TLS problem; Ctrl+. opens the quick-fix menu, which offers
 //      "Suppress tls-verification-disabled for this line…" and the review fix
+//   6. the Codeward icon in the activity bar opens the Scope view: the fixture's declared classification
+//      (confidential), its AI policy and threat model, and the findings; the status bar shows the classification;
+//      Tab reaches the panel's buttons; a finding's link opens its line in the editor
 // Exit code 0 when every step passed, 1 otherwise, 124 on CODEWARD_SCREEN_TEST_TIMEOUT (default 180 s).
 'use strict';
 
@@ -103,6 +106,39 @@ async function test(session) {
   assert.ok(!items.some((item) => item.includes('code-injection')), 'the menu is for the TLS line only');
   await user.screenshot('quick-fix-menu');
   await page.keyboard.press('Escape');
+
+  await scopeView(session, page, user);
+}
+
+/** Step 6: the Scope view in the activity bar's Codeward container. */
+async function scopeView(session, page, user) {
+  session.say('step: the Codeward activity bar icon opens the Scope view');
+  const container = page.locator('.activitybar .action-item a[aria-label^="Codeward"]').first();
+  await container.waitFor({ state: 'visible', timeout: 15_000 });
+  await container.click();
+  // A webview is an iframe (the host) holding another (the content).
+  const panel = page.frameLocator('.part.sidebar iframe.webview').frameLocator('iframe#active-frame');
+  const scope = panel.locator('main#scope');
+  const shown = await waitForText(scope, /Declared\s*confidential/i, 'the Scope view', 30_000);
+  session.say(`Scope view:\n    ${shown.split('\n').filter((line) => line.trim()).slice(0, 40).join('\n    ')}`);
+  for (const text of [/HIPAA/, /src\/billing\/\*\*/, /Example Assistant/, /Threat model/i, /2025-01-15/, /code-injection/]) {
+    assert.match(shown, text, `the Scope view shows ${text}`);
+  }
+  const status = page.locator('.statusbar-item', { hasText: 'confidential' }).first();
+  await status.waitFor({ state: 'visible', timeout: 10_000 });
+  await user.screenshot('scope-view');
+
+  session.say('step: Tab to the first button of the Scope view');
+  await panel.locator('button[data-command="initScope"]').focus();
+  await page.keyboard.press('Tab');
+  const focused = await panel.locator(':focus').getAttribute('data-command');
+  assert.equal(focused, 'markThreatModelReviewed', 'Tab moves from one panel button to the next');
+  await user.screenshot('scope-view-keyboard-focus');
+
+  session.say('step: a finding\'s link in the Scope view opens its line');
+  await panel.locator('button.link', { hasText: 'src/server.js:7' }).first().click();
+  await waitForText(page.locator('.statusbar'), /Ln 7, Col 31/, 'the cursor position in the status bar');
+  await user.screenshot('scope-view-opened-finding');
 }
 
 void runSession('screen', {
