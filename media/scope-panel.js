@@ -184,6 +184,8 @@
   const SECTIONS = [classificationSection, dataSection, aiPolicySection, threatModelSection, findingsSection, newImportsSection];
 
   function render(model) {
+    // Once a valid scope file exists, initialising is the exception: the button steps back.
+    document.querySelector('button[data-command="initScope"]')?.classList.toggle('secondary', model.scopeFile.state === 'valid');
     main.replaceChildren(
       h('p', { class: 'muted folder' }, [icon('folder'), model.folder]),
       ...SECTIONS.map((renderSection) => renderSection(model)),

@@ -116,8 +116,8 @@ async function scopeView(session, page, user) {
   const container = page.locator('.activitybar .action-item a[aria-label^="Codeward"]').first();
   await container.waitFor({ state: 'visible', timeout: 15_000 });
   await container.click();
-  // A webview is an iframe (the host) holding another (the content).
-  const panel = page.frameLocator('.part.sidebar iframe.webview').frameLocator('iframe#active-frame');
+  // A webview is an iframe (the host, laid over the view rather than inside the side bar) holding another (the content).
+  const panel = page.frameLocator('iframe.webview.ready[src*="codeward.codeward"]').frameLocator('iframe#active-frame');
   const scope = panel.locator('main#scope');
   const shown = await waitForText(scope, /Declared\s*confidential/i, 'the Scope view', 30_000);
   session.say(`Scope view:\n    ${shown.split('\n').filter((line) => line.trim()).slice(0, 40).join('\n    ')}`);
@@ -136,7 +136,7 @@ async function scopeView(session, page, user) {
   await user.screenshot('scope-view-keyboard-focus');
 
   session.say('step: a finding\'s link in the Scope view opens its line');
-  await panel.locator('button.link', { hasText: 'src/server.js:7' }).first().click();
+  await panel.locator('#findings button.link', { hasText: 'src/server.js:7' }).first().click();
   await waitForText(page.locator('.statusbar'), /Ln 7, Col 31/, 'the cursor position in the status bar');
   await user.screenshot('scope-view-opened-finding');
 }
