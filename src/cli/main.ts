@@ -6,6 +6,7 @@ import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
   analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
   scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
+  formatScopeError, loadScopeFor, reportScope, requireValidScope, ScopeFileError, scopePolicyInput, scopeStatus, scopeToJson, scopeToText,
 } from '../core';
 import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
 
@@ -27,6 +28,7 @@ const USAGE = `Usage: codeward <command> [options]
 Commands:
   scan [paths...]            Scan files and directories (default: .)
   rules                      List the rules with their metadata
+  scope [dir]                Declared and inferred sensitivity scope, policy, threat model, assistants (--format text|json)
 
 Scan options:
   --format text|json|sarif|markdown
@@ -57,6 +59,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) io.stderr(`codeward: ${error.message}\n`);
     else if (error instanceof ConfigError) io.stderr(`codeward: invalid configuration: ${error.message}\n`);
+    else if (error instanceof ScopeFileError) for (const problem of error.errors) io.stderr(`codeward: invalid scope file: ${formatScopeError(problem)}\n`);
     else if (error instanceof UnreadablePathError) io.stderr(`codeward: cannot read ${error.path}: ${error.reason}\n`);
     else if (error instanceof GitError) io.stderr(`codeward: git: ${error.message}\n`);
     else io.stderr(`codeward: internal error: ${oneLine(error)}\n`);
@@ -71,6 +74,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return scanCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
+    case 'scope':
+      return scopeCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${TOOL_VERSION}\n`);
@@ -82,7 +87,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_CLEAN;
     case undefined:
       throw new UsageError('missing command; run `codeward --help`');
-    case 'scope':
     case 'baseline':
       throw new UsageError(`the ${command} command is not available in this version`);
     default:
@@ -133,7 +137,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = projectRoot(paths[0]);
   const { config } = loadConfig(root, values.config as string | undefined);
-  const settings = { root, config, rules, minConfidence };
+  const scope = requireValidScope(loadScopeFor(paths[0]));
+  const settings = { root, config, rules, minConfidence, scope: scopePolicyInput(scope, root) };
   let report = await scan(paths, settings, change);
   if (report && values.fix) {
     const fixed = applySafeFixes(report, analysisOptions(settings));
@@ -142,6 +147,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     if (fixed.length > 0) report = await scan(paths, settings, change);
   }
   if (!report) throw new Error('scan cancelled');
+  report.scope = reportScope(scope, root);
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
@@ -187,6 +193,23 @@ function parseRuleOverrides(entries: readonly string[]): Record<string, RuleSett
     rules[id] = setting as RuleSetting;
   }
   return rules;
+}
+
+async function scopeCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, config: { type: 'string' } });
+  const format = oneOf('--format', values.format as string | undefined, ['text', 'json'] as const, 'text');
+  if (positionals.length > 1) throw new UsageError('scope takes one directory');
+  const dir = positionals[0] ?? '.';
+  if (!existsSync(dir)) throw new UnreadablePathError(dir, 'no such file or directory');
+  const configRoot = projectRoot(dir);
+  const { config } = loadConfig(configRoot, values.config as string | undefined);
+  const loaded = requireValidScope(loadScopeFor(dir));
+  // The scan under the policy gives the secret evidence and the finding counts the status shows.
+  const report = await scanPathsInParallel([loaded.root], { root: configRoot, config, scope: scopePolicyInput(loaded, configRoot) }, { workerScript: workerBundle() });
+  if (!report) throw new Error('scan cancelled');
+  const status = await scopeStatus(loaded.root, { config, configRoot, report, loaded });
+  io.stdout(format === 'json' ? `${JSON.stringify(scopeToJson(status), null, 2)}\n` : scopeToText(status));
+  return EXIT_CLEAN;
 }
 
 function rulesCommand(args: readonly string[], io: Io): number {

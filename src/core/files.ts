@@ -40,6 +40,8 @@ export interface SelectOptions {
   root: string;
   exclude: readonly string[];
   maxFileSizeKb: number;
+  /** Which file names a directory walk selects; default: the files Codeward analyses. */
+  accept?: (name: string) => boolean;
 }
 
 export class UnreadablePathError extends Error {
@@ -104,7 +106,7 @@ function walk(directory: string, layers: IgnoreLayer[], options: SelectOptions, 
         continue;
       }
       walk(path, active, options, selection, isExcluded);
-    } else if (entry.isFile() && isAnalysableFile(entry.name)) {
+    } else if (entry.isFile() && (options.accept ?? isAnalysableFile)(entry.name)) {
       if (isIgnored(active, path, false) || isExcluded(path, false)) {
         selection.ignoredCount++;
         continue;

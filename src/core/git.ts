@@ -20,7 +20,8 @@ export interface Changes {
   files: Map<string, FileChange>;
 }
 
-function git(cwd: string, args: string[]): Buffer {
+/** Runs a local, read-only git command; failures become GitError with git's first line. */
+export function git(cwd: string, args: string[]): Buffer {
   try {
     return execFileSync('git', args, {
       cwd,

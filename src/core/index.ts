@@ -18,6 +18,8 @@ export { toSarif } from './report/sarif';
 export { toJson } from './report/json';
 export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
+export { scopeToJson, scopeToText, SCOPE_JSON_SCHEMA_VERSION } from './report/scope';
+export type { ScopeJson } from './report/scope';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
 export * from './scope';

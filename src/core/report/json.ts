@@ -1,5 +1,6 @@
 // The CLI's JSON output: a flat, versioned shape documented in docs/cli.md ("JSON output").
 import type { Confidence, Fix, Severity } from '../types';
+import type { FindingPolicy, ReportScope } from '../scope/model';
 import type { ScanReport, ScanSummary } from '../scan';
 import { TOOL_NAME, TOOL_VERSION } from '../docs';
 
@@ -22,6 +23,8 @@ export interface JsonFinding {
   related: { line: number; column: number; endLine: number; endColumn: number; message: string }[];
   suppressed: boolean;
   justification?: string;
+  /** What the sensitivity scope's policy changed (see docs/scope.md). */
+  policy?: FindingPolicy;
 }
 
 export interface JsonNote {
@@ -39,6 +42,8 @@ export interface JsonReport {
   summary: ScanSummary;
   findings: JsonFinding[];
   notes: JsonNote[];
+  /** The declared sensitivity scope the policy applied, when there is one. */
+  scope?: ReportScope;
 }
 
 export function toJson(report: ScanReport): JsonReport {
@@ -71,6 +76,7 @@ export function toJson(report: ScanReport): JsonReport {
         })),
         suppressed: finding.suppression !== undefined,
         ...(finding.suppression ? { justification: finding.suppression.justification } : {}),
+        ...(finding.policy ? { policy: finding.policy } : {}),
       })),
     ),
     notes: [
@@ -79,5 +85,6 @@ export function toJson(report: ScanReport): JsonReport {
       ),
       ...report.skipped.map((entry) => ({ path: entry.path, kind: 'skipped', message: `Skipped: ${entry.reason}` })),
     ],
+    ...(report.scope ? { scope: report.scope } : {}),
   };
 }

@@ -23,6 +23,10 @@ export function toText(report: ScanReport): string {
     for (const entry of report.skipped) out.push(`  ${entry.path}: ${entry.reason}`);
     out.push('');
   }
+  if (report.scope) {
+    const { scope } = report;
+    out.push(`Scope: ${scope.classification} (${scope.file}): ${scope.policy}`);
+  }
   const { summary } = report;
   const total = summary.findings.error + summary.findings.warning + summary.findings.info;
   const parts = [

@@ -1,12 +1,14 @@
 // The sensitivity scope's public functions, re-exported by src/core/index.ts. The panel and the CLI build on these.
 export * from './model';
-export { loadScope, parseScope, scopeFileFor } from './load';
-export { applyScopePolicy, policyFor, scopePolicyInput, SCOPE_POLICY } from './policy';
+export {
+  DEFAULT_REVIEW_INTERVAL_DAYS, formatScopeError, loadScope, loadScopeFor, parseScope, requireValidScope, scopeFileFor, ScopeFileError,
+} from './load';
+export { applyScopePolicy, policyFor, restrictedGlobFor, scopePolicyInput, SCOPE_POLICY } from './policy';
 export { initialScopeFile, recordThreatModelReview } from './edit';
-export { inferScope } from './infer';
+export { classificationOf, inferScope } from './infer';
 export type { InferOptions } from './infer';
-export { checkAssistants } from './assistants';
+export { checkAssistants, CHECK_MAX_AGE_DAYS, FRAMEWORK_COVERAGE } from './assistants';
 export { threatModelStatus } from './threat-model';
 export { findOwners } from './owners';
-export { compareScope, scopeStatus, reportScope } from './status';
+export { compareScope, findingCounts, scopeStatus, reportScope } from './status';
 export type { ScopeStatusOptions } from './status';

@@ -1,7 +1,7 @@
 // Reads and validates .codeward/scope.json: every problem comes back with its JSON path, reason and position,
 // and none of them throws, so the CLI (exit 2) and the editor (one warning) can both say exactly what is wrong.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { findNodeAtLocation, getNodeValue, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { LineIndex } from '../lines';
 import { projectRoot } from '../config/load';
@@ -13,10 +13,27 @@ import {
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 180;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Where the scope file of a scanned path lives: `.codeward/scope.json` at the git root, else the directory. */
+/**
+ * Where the scope file of a scanned path lives: the nearest `.codeward/scope.json` from the scanned directory up to
+ * the git root (a package of a monorepo may declare its own), else where it belongs: the git root, or the scanned
+ * directory outside git. `root` is the directory that holds `.codeward/`.
+ */
 export function scopeFileFor(scannedPath: string): { root: string; file: string } {
-  const root = projectRoot(scannedPath);
-  return { root, file: join(root, SCOPE_FILE) };
+  const top = projectRoot(scannedPath);
+  const absolute = resolve(scannedPath);
+  let current = existsSync(absolute) && statSync(absolute).isFile() ? dirname(absolute) : absolute;
+  while (current.startsWith(top) && current !== top) {
+    if (existsSync(join(current, SCOPE_FILE))) return { root: current, file: join(current, SCOPE_FILE) };
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return { root: top, file: join(top, SCOPE_FILE) };
+}
+
+/** loadScope for the scope that governs a scanned path (see scopeFileFor). */
+export function loadScopeFor(scannedPath: string): LoadedScope {
+  return loadScope(scopeFileFor(scannedPath).root);
 }
 
 /** The scope declared for a root (a directory; see scopeFileFor). A missing file is no error. */
@@ -243,4 +260,23 @@ class Validator {
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An invalid scope file, for callers that cannot go on without it (the CLI: exit 2, one line per problem). */
+export class ScopeFileError extends Error {
+  constructor(readonly errors: ScopeError[]) {
+    super(errors.map(formatScopeError).join('\n'));
+  }
+}
+
+/** `file:line:column: $.json.path: reason` (the position when known). */
+export function formatScopeError(error: ScopeError): string {
+  const at = error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : '';
+  return `${error.file}${at}: ${error.jsonPath}: ${error.reason}`;
+}
+
+/** The loaded scope, or ScopeFileError when the file exists and is invalid. */
+export function requireValidScope(scope: LoadedScope): LoadedScope {
+  if (scope.errors.length > 0) throw new ScopeFileError(scope.errors);
+  return scope;
 }

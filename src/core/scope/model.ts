@@ -145,8 +145,13 @@ export interface ScopePolicyInput {
   classification: Classification;
   /** Globs relative to `root` where AI edits are not allowed. */
   restrictedPaths: string[];
-  /** Absolute root the globs are relative to; analysed paths relative to it are matched. */
+  /** Absolute directory holding `.codeward/`: globs are relative to it; absolute analysed paths are matched against it. */
   root?: string;
+  /**
+   * Where that directory is, relative to the root the analysed paths are relative to (forward slashes; absent or ''
+   * when the same). Files outside it are left alone.
+   */
+  prefix?: string;
 }
 
 /** What the policy did to one finding (present only when it changed something). */
@@ -168,6 +173,8 @@ export interface ThreatCounts {
   other: number;
   /** Mitigations listed in the model (Threat Composer; Threat Dragon threats with a mitigation text). */
   mitigations: number;
+  /** Mitigations marked done (Threat Composer `mitigationResolved`). */
+  mitigationsImplemented?: number;
 }
 
 /** Something in git history since the last review that a threat model should cover. */
@@ -218,13 +225,25 @@ export interface ScopeStatus {
   declared?: ScopeDeclaration;
   errors: ScopeError[];
   inferred: InferredScope;
-  /** The classification the policy applies: declared, else inferred. */
+  /** The classification the policy applies: the declared one; without a valid declaration, `public` (rule defaults). */
   effectiveClassification: Classification;
   understatements: Understatement[];
   policy: PolicyRow;
   threatModel: ThreatModelStatus;
   assistantProblems: AssistantProblem[];
   owners: Owner[];
+  /** Counts of the scan the status was computed with (when a report was given), after the policy. */
+  findings?: ScopeFindingCounts;
+}
+
+/** Unsuppressed findings of a scan, counted as the panel and `codeward scope` show them. */
+export interface ScopeFindingCounts {
+  bySeverity: Record<Severity, number>;
+  byCategory: Partial<Record<RuleCategory, number>>;
+  /** Findings in restricted paths. */
+  policyViolations: number;
+  /** Findings whose severity the classification raised. */
+  raised: number;
 }
 
 /** Answers of the editor's guided flow (or any caller) for a first scope file. */

@@ -55,10 +55,31 @@ export function policyFor(classification: Classification): PolicyRow {
   return SCOPE_POLICY.find((row) => row.classification === classification) ?? SCOPE_POLICY[0];
 }
 
-/** The analysis input for a loaded scope; undefined when there is no valid declaration (defaults apply). */
-export function scopePolicyInput(scope: Pick<LoadedScope, 'declared' | 'root'>): ScopePolicyInput | undefined {
+/**
+ * The analysis input for a loaded scope; undefined when there is no valid declaration (defaults apply).
+ * `analysisRoot`: the directory analysed paths are relative to (the scan root), when it is not the scope's own.
+ */
+export function scopePolicyInput(scope: Pick<LoadedScope, 'declared' | 'root'>, analysisRoot?: string): ScopePolicyInput | undefined {
   if (!scope.declared) return undefined;
-  return { classification: scope.declared.classification, restrictedPaths: scope.declared.aiPolicy.restrictedPaths, root: scope.root };
+  const prefix = analysisRoot ? toPosix(relative(analysisRoot, scope.root)) : '';
+  return {
+    classification: scope.declared.classification,
+    restrictedPaths: scope.declared.aiPolicy.restrictedPaths,
+    root: scope.root,
+    ...(prefix ? { prefix } : {}),
+  };
+}
+
+/** The path relative to the scope's root, or undefined when the file lies outside the scope. */
+function scopedPath(path: string, input: ScopePolicyInput): string | undefined {
+  if (isAbsolute(path)) return input.root ? scopedRelative(toPosix(relative(input.root, path))) : undefined;
+  const posix = toPosix(path);
+  if (!input.prefix) return scopedRelative(posix);
+  return posix.startsWith(`${input.prefix}/`) ? posix.slice(input.prefix.length + 1) : undefined;
+}
+
+function scopedRelative(path: string): string | undefined {
+  return path === '' || path.startsWith('../') || path === '..' || isAbsolute(path) ? undefined : path;
 }
 
 const matchers = new Map<string, Ignore>();
@@ -75,18 +96,20 @@ function matcherFor(globs: readonly string[]): Ignore {
 
 /** The first restricted glob that matches a path relative to the root (forward slashes), if any. */
 export function restrictedGlobFor(path: string, globs: readonly string[]): string | undefined {
-  if (globs.length === 0 || path === '' || path.startsWith('..') || isAbsolute(path)) return undefined;
+  if (globs.length === 0) return undefined;
   if (!matcherFor(globs).ignores(path)) return undefined;
   return globs.find((glob) => ignore().add(glob).ignores(path)) ?? globs[0];
 }
 
 /**
  * Raises severities as the classification's row says and marks findings in restricted paths as policy violations
- * (errors, with the reason in the message). `path` is the analysed path: relative to the root, or absolute.
+ * (errors, with the reason in the message). `path` is the analysed path: relative to the scan root, or absolute.
+ * Files outside the scope's directory are left alone.
  */
 export function applyScopePolicy(findings: Finding[], path: string, input: ScopePolicyInput): Finding[] {
+  const relativePath = scopedPath(path, input);
+  if (relativePath === undefined) return findings;
   const row = policyFor(input.classification);
-  const relativePath = toPosix(isAbsolute(path) && input.root ? relative(input.root, path) : path);
   const restricted = restrictedGlobFor(relativePath, input.restrictedPaths);
   if (row.raises.length === 0 && !restricted) return findings;
   return findings.map((finding) => {
