@@ -148,11 +148,13 @@
 
   function findingsSection(model) {
     const { total, bySeverity, byCategory, newest, policyViolations, source } = model.findings;
-    const count = (severity, label, iconName) => h('li', { class: `count count-${severity}` }, [icon(iconName), h('strong', {}, [String(bySeverity[severity])]), ` ${label}`]);
+    const count = (severity, one, many, iconName) => h('li', { class: `count count-${severity}` }, [
+      icon(iconName), h('strong', {}, [String(bySeverity[severity])]), ` ${bySeverity[severity] === 1 ? one : many}`,
+    ]);
     return section('findings', 'Findings', [
       h('p', { class: 'muted' }, [source]),
       h('ul', { class: 'counts', 'aria-label': `${total} findings by severity` }, [
-        count('error', 'errors', 'error'), count('warning', 'warnings', 'warning'), count('info', 'info', 'info'),
+        count('error', 'error', 'errors', 'error'), count('warning', 'warning', 'warnings', 'warning'), count('info', 'info', 'info', 'info'),
       ]),
       policyViolations > 0 && h('p', { class: 'callout warning' }, [icon('law'), `${policyViolations} in restricted paths (policy violations)`]),
       byCategory.length > 0 && h('table', { class: 'categories' }, [

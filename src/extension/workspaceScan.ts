@@ -1,7 +1,7 @@
 // Scan Workspace: every JS/TS file the repository would scan (.gitignore, excludes) and VS Code shows (files.exclude),
 // with progress, cancellation and a summary; results for files that are not open go to the Problems panel.
 import * as vscode from 'vscode';
-import { analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
+import { analysisOptions, buildReport, displayPath, isFileReport, reportScope, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
 import type { ConfigStore } from './configs';
 import type { ScopeFiles } from './scope/scopeFiles';
@@ -94,7 +94,10 @@ export class WorkspaceScanner implements vscode.Disposable {
       ...selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason })),
       ...results.filter((entry): entry is SkippedPath => !isFileReport(entry)),
     ];
-    return buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+    const report = buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+    // As `codeward scan`: the SARIF run carries the declared scope its policy applied.
+    report.scope = reportScope(this.scopes.forRoot(root), root);
+    return report;
   }
 
   /** The reports of the last completed Scan Workspace (empty before the first). */
