@@ -116,17 +116,20 @@ async function scopeView(session, page, user) {
   const container = page.locator('.activitybar .action-item a[aria-label^="Codeward"]').first();
   await container.waitFor({ state: 'visible', timeout: 15_000 });
   await container.click();
+  await page.mouse.move(900, 450); // the activity bar's hover label would cover the panel in the screenshots
   // A webview is an iframe (the host, laid over the view rather than inside the side bar) holding another (the content).
   const panel = page.frameLocator('iframe.webview.ready[src*="codeward.codeward"]').frameLocator('iframe#active-frame');
   const scope = panel.locator('main#scope');
   const shown = await waitForText(scope, /Declared\s*confidential/i, 'the Scope view', 30_000);
   session.say(`Scope view:\n    ${shown.split('\n').filter((line) => line.trim()).slice(0, 40).join('\n    ')}`);
-  for (const text of [/HIPAA/, /src\/billing\/\*\*/, /Example Assistant/, /Threat model/i, /2025-01-15/, /code-injection/]) {
+  for (const text of [/HIPAA/, /src\/billing\/\*\*/, /Example Assistant/, /no HIPAA BAA was verified/, /Threat model/i, /Review due/, /2025-01-15/, /code-injection/]) {
     assert.match(shown, text, `the Scope view shows ${text}`);
   }
   const status = page.locator('.statusbar-item', { hasText: 'confidential' }).first();
   await status.waitFor({ state: 'visible', timeout: 10_000 });
   await user.screenshot('scope-view');
+  await panel.locator('#findings').scrollIntoViewIfNeeded();
+  await user.screenshot('scope-view-threat-model-and-findings');
 
   session.say('step: Tab to the first button of the Scope view');
   await panel.locator('button[data-command="initScope"]').focus();

@@ -50,7 +50,10 @@ const STATUS: ScopeStatus = {
     counts: { threats: 4, open: 3, mitigated: 1, other: 0, mitigations: 2 },
     changesSinceReview: [{ kind: 'entry-point', description: "POST /export", path: 'src/routes.ts', line: 7, commit: 'abc', date: '2025-03-01' }],
   },
-  assistantProblems: [{ assistant: 'Copilot', kind: 'missing-certification', framework: 'HIPAA', reason: 'no HIPAA BAA verified' }],
+  assistantProblems: [
+    { assistant: 'Copilot (Business)', kind: 'missing-certification', framework: 'HIPAA', reason: 'Copilot (Business): no HIPAA BAA verified.' },
+    { assistant: 'Copilot (Enterprise)', kind: 'stale-check', reason: 'Copilot (Enterprise): checked too long ago.' },
+  ],
   owners: [{ name: '@acme/payments', source: 'scope', file: '.codeward/scope.json' }, { name: '@acme/core', source: 'CODEOWNERS', file: 'CODEOWNERS' }],
 };
 
@@ -107,7 +110,7 @@ describe('Scope view', () => {
     });
 
     it('lists assistants with their compliance problems, owners with their source', () => {
-      assert.deepEqual(model.aiPolicy?.assistants, [{ name: 'Copilot', plan: 'Business', problems: ['no HIPAA BAA verified'] }]);
+      assert.deepEqual(model.aiPolicy?.assistants, [{ name: 'Copilot', plan: 'Business', problems: ['no HIPAA BAA verified.'] }]);
       assert.deepEqual(model.owners, ['@acme/payments', '@acme/core (CODEOWNERS)']);
     });
 

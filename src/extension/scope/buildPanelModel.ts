@@ -73,11 +73,17 @@ export function buildPanelModel(folder: string, status: ScopeStatus, findings: r
       aiEditsAllowed: declared.aiPolicy.editsAllowed,
       reviewRequired: declared.aiPolicy.reviewRequired,
       restrictedPaths: declared.aiPolicy.restrictedPaths,
-      assistants: declared.aiPolicy.approvedAssistants.map((assistant) => ({
-        name: assistant.name,
-        plan: assistant.plan,
-        problems: status.assistantProblems.filter((problem) => problem.assistant === assistant.name).map((problem) => problem.reason),
-      })),
+      assistants: declared.aiPolicy.approvedAssistants.map((assistant) => {
+        // The core names an assistant with its plan ("Copilot (Business)") and starts each reason with that name.
+        const key = assistant.plan ? `${assistant.name} (${assistant.plan})` : assistant.name;
+        return {
+          name: assistant.name,
+          plan: assistant.plan,
+          problems: status.assistantProblems
+            .filter((problem) => problem.assistant === key)
+            .map((problem) => (problem.reason.startsWith(`${key}: `) ? problem.reason.slice(key.length + 2) : problem.reason)),
+        };
+      }),
     },
     threatModel: {
       state: threatModel.state,

@@ -37,6 +37,7 @@ export class ScopeController implements vscode.Disposable {
       configs.onDidChange(() => void this.refresh()),
       analyzer.onDidChangeResults(() => this.scheduleRender()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
     );
   }
 
@@ -76,6 +77,14 @@ export class ScopeController implements vscode.Disposable {
       return undefined;
     }
     const { root, folder } = target;
+    if (!vscode.workspace.isTrusted) {
+      // Working out the scope runs git in the repository (history since the threat-model review), which a repository's
+      // own git configuration can turn into running its programs: only in a trusted workspace, like VS Code's git.
+      this.status = undefined;
+      this.changed.fire();
+      this.view.showProblem('Trust this workspace to see its sensitivity scope: Codeward reads its git history to check the threat model. Until then, the declared scope still applies to findings.');
+      return undefined;
+    }
     try {
       const started = performance.now();
       const report = this.scanner.lastReports().find((candidate) => candidate.root === root);
