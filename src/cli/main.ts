@@ -59,7 +59,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) io.stderr(`codeward: ${error.message}\n`);
     else if (error instanceof ConfigError) io.stderr(`codeward: invalid configuration: ${error.message}\n`);
-    else if (error instanceof ScopeFileError) for (const problem of error.errors) io.stderr(`codeward: invalid scope file: ${formatScopeError(problem)}\n`);
+    else if (error instanceof ScopeFileError) io.stderr(`codeward: invalid scope file: ${scopeProblems(error)}\n`);
     else if (error instanceof UnreadablePathError) io.stderr(`codeward: cannot read ${error.path}: ${error.reason}\n`);
     else if (error instanceof GitError) io.stderr(`codeward: git: ${error.message}\n`);
     else io.stderr(`codeward: internal error: ${oneLine(error)}\n`);
@@ -230,6 +230,13 @@ function rulesCommand(args: readonly string[], io: Io): number {
 function workerBundle(): string | undefined {
   const path = join(__dirname, 'core.js');
   return existsSync(path) ? path : undefined;
+}
+
+/** Every problem on the one line exit 2 allows: the first with its file, the others after it with their position. */
+function scopeProblems(error: ScopeFileError): string {
+  const [first, ...rest] = error.errors;
+  const others = rest.map((problem) => `; ${problem.line !== undefined ? `${problem.line}:${problem.column ?? 1}: ` : ''}${problem.jsonPath}: ${problem.reason}`);
+  return `${formatScopeError(first)}${others.join('')}`;
 }
 
 function oneLine(error: unknown): string {

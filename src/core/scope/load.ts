@@ -52,13 +52,14 @@ export function loadScope(root: string): LoadedScope {
 
 /** Validates a scope file's text (comments and trailing commas are tolerated, as in VS Code's JSON editor). */
 export function parseScope(text: string, file: string): { declared?: ScopeDeclaration; errors: ScopeError[] } {
+  if (text.trim() === '') return { errors: [{ file, jsonPath: '$', reason: 'empty file; expected an object', line: 1, column: 1 }] };
   const lines = new LineIndex(text);
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (parseErrors.length > 0 || !tree) {
     const first = parseErrors[0];
     const at = first ? lines.position(first.offset) : undefined;
-    const reason = first ? `not valid JSON (${printParseErrorCode(first.error)})` : 'empty file; expected an object';
+    const reason = first ? `not valid JSON (${printParseErrorCode(first.error)})` : 'not valid JSON';
     return { errors: [{ file, jsonPath: '$', reason, ...(at ? { line: at.line, column: at.column } : {}) }] };
   }
   const validator = new Validator(file, lines);

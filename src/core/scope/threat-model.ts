@@ -105,7 +105,7 @@ export function readCounts(path: string, format: Exclude<ThreatModelFormat, 'doc
   } catch (error) {
     return { error: `not readable as JSON (${(error as Error).message.split('\n')[0]})` };
   }
-  if (typeof data !== 'object' || data === null) return { error: 'not a threat model (expected a JSON object)' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'not a threat model (expected a JSON object)' };
   return format === 'threat-composer' ? threatComposerCounts(data as Record<string, unknown>) : threatDragonCounts(data as Record<string, unknown>);
 }
 
