@@ -12,6 +12,8 @@ export const SCOPE_VIEW_ID = 'codeward.scope';
 export interface ScopeViewSnapshot {
   model: PanelModel | undefined;
   problem: string | undefined;
+  /** The document the view was given (its CSP, scripts and styles). */
+  html: string | undefined;
   /** The text the webview rendered for the last model it received (undefined until it has rendered). */
   renderedText: string | undefined;
   visible: boolean;
@@ -68,7 +70,7 @@ export class ScopeView implements vscode.WebviewViewProvider, vscode.Disposable 
   }
 
   snapshot(): ScopeViewSnapshot {
-    return { model: this.model, problem: this.problem, renderedText: this.renderedText, visible: this.view?.visible ?? false };
+    return { model: this.model, problem: this.problem, html: this.view?.webview.html, renderedText: this.renderedText, visible: this.view?.visible ?? false };
   }
 
   private async post(): Promise<void> {

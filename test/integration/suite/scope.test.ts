@@ -18,6 +18,7 @@ interface Snapshot {
     threatModel: { lastReviewed?: string };
   };
   problem?: string;
+  html?: string;
   renderedText?: string;
   visible: boolean;
 }
@@ -80,6 +81,26 @@ describe('Sensitivity scope', function () {
     for (const text of ['Classification', 'PCI DSS', 'src/billing/**', 'Threat model', '2025-01-15', 'Findings']) {
       assert.ok(shown.renderedText?.includes(text), `the panel shows "${text}": ${shown.renderedText}`);
     }
+  });
+
+  it('gives the view a strict Content Security Policy: nothing remote, scripts only with the nonce', async () => {
+    const { html } = await snapshot();
+    assert.ok(html, 'the view has its document');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.ok(csp, `a CSP meta tag: ${html}`);
+    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    assert.deepStrictEqual(directives.get('default-src'), ["'none'"]);
+    const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(directives.get('script-src')?.join(' ') ?? '')?.[1];
+    assert.ok(nonce, `scripts only with a nonce: ${csp}`);
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    assert.ok(scripts.length > 0 && scripts.every((tag) => tag.includes(`nonce="${nonce}"`) && / src="[^"]+"/.test(tag)), `every script is a file with the nonce: ${scripts}`);
+    assert.ok(!/\son\w+=/.test(html), 'no inline event handlers');
+    // Styles, fonts and images only from the extension's own resources (webview.cspSource: 'self' and VS Code's
+    // resource origin), never inline or from elsewhere.
+    const resources = directives.get('style-src') ?? [];
+    assert.ok(resources.length > 0 && resources.every((source) => source === "'self'" || /^https:\/\/\*\.vscode-cdn\.net$/.test(source)), `style-src: ${resources}`);
+    for (const directive of ['font-src', 'img-src']) assert.deepStrictEqual(directives.get(directive), resources, directive);
+    assert.deepStrictEqual([...directives.keys()].sort(), ['default-src', 'font-src', 'img-src', 'script-src', 'style-src']);
   });
 
   it('reports a finding under a restricted path as a policy violation', async () => {
