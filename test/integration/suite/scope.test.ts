@@ -159,6 +159,28 @@ describe('Sensitivity scope', function () {
       candidate.model?.scopeFile.state === 'valid' && candidate.model.classification.declared === 'internal' && /Declared\s*internal/i.test(candidate.renderedText ?? ''));
   });
 
+  it('walks the guided flow (quick picks) pre-filled from the code when no answers are given', async () => {
+    fs.rmSync(scopeFile(), { force: true });
+    const { model } = await waitForPanel('the panel to see the file gone', (candidate) => candidate.model?.scopeFile.state === 'missing');
+    const suggested = model?.classification.inferred;
+    assert.ok(suggested, 'the code suggests a classification');
+    let finished = false;
+    const flow = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('codeward.initScope')).finally(() => { finished = true; });
+    // A user pressing Enter at every step: the suggested classification, the data kinds seen in the code, no
+    // framework, the first AI policy offered, no restricted path.
+    for (let presses = 0; !finished && presses < 60; presses++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const written = await flow;
+    assert.strictEqual(written?.fsPath, scopeFile(), 'the flow wrote the scope file');
+    const file = JSON.parse(fs.readFileSync(scopeFile(), 'utf8'));
+    assert.strictEqual(file.classification, suggested, 'the suggested classification comes first');
+    assert.deepStrictEqual(file.aiPolicy.restrictedPaths, []);
+    await waitForPanel('the panel to show the new declaration', (candidate) =>
+      candidate.model?.scopeFile.state === 'valid' && candidate.model.classification.declared === suggested);
+  });
+
   it('refuses answers that are not a scope', async () => {
     const before = fs.readFileSync(scopeFile(), 'utf8');
     const written = await vscode.commands.executeCommand('codeward.initScope', { classification: 'secret', overwrite: true });
