@@ -62,6 +62,13 @@ describe('offline by proof', function () {
     assert.ok(JSON.parse(run.stdout).findings.length > 10);
   });
 
+  it('the built CLI infers the scope of the example (git history included) with the network trapped and tries nothing', () => {
+    const run = trapped([CLI, 'scope', 'examples/ai-api', '--format', 'json']);
+    assert.deepEqual(run.attempts, []);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).declared.classification, 'confidential');
+  });
+
   it('the built CLI on worker threads tries nothing either', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 45; i++) files[`src/r${i}.js`] = `app.get('/r', (req, res) => res.json(eval(req.query.e)));\n`;

@@ -30,6 +30,7 @@ export function toMarkdown(report: ScanReport): string {
       count(summary.filesScanned, 'file'),
       `${summary.suppressed} suppressed`,
       count(notes, 'note'),
+      ...(report.scope ? [`scope: ${report.scope.classification} (${escapeCell(report.scope.file)})`] : []),
     ].join(' · '),
     '',
   ];

@@ -52,7 +52,7 @@ export function scopeToText(status: ScopeStatus): string {
     out.push(`Declared: none (no ${file}; see docs/scope.md)`);
   }
   out.push('');
-  out.push(`Inferred: ${inferred.classification} (${inferred.filesRead} files read)`);
+  out.push(`Inferred: ${inferred.classification} (${inferred.filesRead} ${inferred.filesRead === 1 ? 'file' : 'files'} read)`);
   for (const signal of inferred.signals) {
     out.push(`  ${signal.dataKind.padEnd(14)} ${signal.description}`);
     for (const evidence of signal.evidence.slice(0, 3)) out.push(`  ${''.padEnd(14)}   ${where(evidence)}`);
@@ -74,8 +74,9 @@ export function scopeToText(status: ScopeStatus): string {
   out.push(`Threat model: ${model.state}${model.document ? ` (${model.document}${model.format && model.format !== 'document' ? `, ${model.format}` : ''})` : ''}`);
   if (model.lastReviewed) out.push(`  last review ${model.lastReviewed}${model.lastReviewedSource === 'git' ? ' (last commit of the document)' : ''}; due ${model.dueDate}`);
   if (model.counts) {
-    const { threats, open, mitigated, other, mitigations } = model.counts;
-    out.push(`  ${threats} threats: ${open} open, ${mitigated} mitigated, ${other} other; ${mitigations} mitigations`);
+    const { threats, open, mitigated, other, mitigations, mitigationsImplemented } = model.counts;
+    const done = mitigationsImplemented !== undefined ? ` (${mitigationsImplemented} implemented)` : '';
+    out.push(`  ${threats} threats: ${open} open, ${mitigated} mitigated, ${other} other; ${mitigations} mitigations${done}`);
   }
   for (const reason of model.reasons) out.push(`  ${reason}`);
   for (const change of model.changesSinceReview.slice(0, 20)) {

@@ -79,7 +79,7 @@ export interface ScopeError {
 export interface LoadedScope {
   /** Absolute path where the scope file is (or would be). */
   file: string;
-  /** Directory the scope hangs off: the git root, else the scanned directory. */
+  /** The directory that holds (or would hold) `.codeward/`: see scopeFileFor. Paths in the file are relative to it. */
   root: string;
   exists: boolean;
   /** Absent when the file is missing or has errors. */

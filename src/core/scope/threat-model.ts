@@ -41,6 +41,7 @@ export function threatModelStatus(root: string, declared: ScopeDeclaration | und
         status.reasons.push(`${model.document}: ${read.error}`);
       } else {
         status.counts = read.counts;
+        if (read.format) status.format = read.format;
       }
     }
     if (!model.lastReviewed) lastCommitOfDocument = lastCommitTouching(root, model.document);
@@ -98,7 +99,7 @@ export function formatOf(document: string): ThreatModelFormat {
 }
 
 /** Threat and mitigation counts of a Threat Dragon (v1 or v2) or Threat Composer model. */
-export function readCounts(path: string, format: Exclude<ThreatModelFormat, 'document'>): { counts: ThreatCounts } | { error: string } {
+export function readCounts(path: string, format: Exclude<ThreatModelFormat, 'document'>): { counts: ThreatCounts; format?: ThreatModelFormat } | { error: string } {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
@@ -106,7 +107,14 @@ export function readCounts(path: string, format: Exclude<ThreatModelFormat, 'doc
     return { error: `not readable as JSON (${(error as Error).message.split('\n')[0]})` };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'not a threat model (expected a JSON object)' };
-  return format === 'threat-composer' ? threatComposerCounts(data as Record<string, unknown>) : threatDragonCounts(data as Record<string, unknown>);
+  const model = data as Record<string, unknown>;
+  // A Threat Composer export saved as plain .json is still read as one.
+  if (format === 'threat-dragon' && !isThreatDragon(model) && Array.isArray(model.threats)) return { ...threatComposerCounts(model), format: 'threat-composer' };
+  return format === 'threat-composer' ? threatComposerCounts(model) : threatDragonCounts(model);
+}
+
+function isThreatDragon(model: Record<string, unknown>): boolean {
+  return Array.isArray((model.detail as { diagrams?: unknown } | undefined)?.diagrams);
 }
 
 function threatComposerCounts(data: Record<string, unknown>): { counts: ThreatCounts } | { error: string } {
@@ -128,7 +136,7 @@ function threatComposerCounts(data: Record<string, unknown>): { counts: ThreatCo
 
 function threatDragonCounts(data: Record<string, unknown>): { counts: ThreatCounts } | { error: string } {
   const detail = data.detail as { diagrams?: unknown } | undefined;
-  if (!detail || !Array.isArray(detail.diagrams)) return { error: 'not a Threat Dragon model (no "detail.diagrams" array)' };
+  if (!detail || !Array.isArray(detail.diagrams)) return { error: 'neither a Threat Dragon model (no "detail.diagrams" array) nor a Threat Composer export (no "threats" array)' };
   const counts: ThreatCounts = { threats: 0, open: 0, mitigated: 0, other: 0, mitigations: 0 };
   for (const diagram of detail.diagrams as { cells?: unknown; diagramJson?: { cells?: unknown } }[]) {
     // Version 2 keeps cells on the diagram with threats under `data`; version 1 under `diagramJson`, threats on the cell.

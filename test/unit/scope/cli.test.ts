@@ -1,6 +1,7 @@
 // `codeward scope` and the scope in `codeward scan`: exit codes, the JSON shape, SARIF run properties, and one
 // line per problem of an invalid scope file.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import type * as Sarif from 'sarif';
 import { cli } from '../../helpers/cli';
 import { createWorkspace, type Workspace } from '../../helpers/workspace';
@@ -56,7 +57,7 @@ describe('codeward scope', function () {
     workspace = createWorkspace({ 'src/a.ts': 'export const email = 1;\n' });
     const result = await cli(['scope', workspace.root]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^Scope of .+\n\nDeclared: none \(no \.codeward\/scope\.json; see docs\/scope\.md\)\n\nInferred: confidential \(1 files read\)\n  personal-data  personal data field names in code \(email\) in 1 file\n      +src\/a\.ts:1\n/);
+    assert.match(result.stdout, /^Scope of .+\n\nDeclared: none \(no \.codeward\/scope\.json; see docs\/scope\.md\)\n\nInferred: confidential \(1 file read\)\n  personal-data  personal data field names in code \(email\) in 1 file\n      +src\/a\.ts:1\n/);
     assert.match(result.stdout, /\nPolicy \(public\): Rule defaults\.\n/);
     assert.match(result.stdout, /\nThreat model: not-declared\n/);
     assert.match(result.stdout, /\nOwners: none found\n$/);
@@ -116,8 +117,26 @@ describe('codeward scan with a scope', function () {
       { raisedFrom: 'warning', classification: 'confidential' },
       { raisedFrom: 'warning', classification: 'confidential', restrictedPath: 'src/vault/**' },
     ]);
+    const markdown = await cli(['scan', workspace.root, '--format', 'markdown']);
+    assert.match(markdown.stdout, /\nScanned · 3 files · 0 suppressed · 0 notes · scope: confidential \(\.codeward\/scope\.json\)\n/);
     const text = await cli(['scan', workspace.root]);
     assert.match(text.stdout, /\nScope: confidential \(\.codeward\/scope\.json\): Secrets, crypto, transport \(TLS\) and injection findings are errors; [^\n]+\n2 findings \(2 errors, 0 warnings, 0 info\)/);
+  });
+
+  it('applies the policy in change scans too', async () => {
+    workspace = createWorkspace({ '.codeward/scope.json': SCOPE, 'src/old.js': HASH });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.name', 'Codeward Test');
+    git('config', 'user.email', 'test@codeward.invalid');
+    git('add', '-A');
+    git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'start');
+    workspace.write('src/vault/new.js', HASH);
+    const json = JSON.parse((await cli(['scan', workspace.root, '--diff', 'HEAD', '--format', 'json'])).stdout);
+    assert.deepEqual(json.findings.map((finding: { path: string; severity: string; policy?: { restrictedPath?: string } }) => [finding.path, finding.severity, finding.policy?.restrictedPath]), [
+      ['src/vault/new.js', 'error', 'src/vault/**'],
+    ]);
+    assert.equal(json.scope.classification, 'confidential');
   });
 
   it('without a scope file, reports rule defaults and no scope', async () => {

@@ -65,16 +65,23 @@ describe('threat model: formats', () => {
     workspace = createWorkspace({ 'v2.json': DRAGON_V2, 'v1.json': DRAGON_V1, 'bad.json': '{ "detail": {} }', 'broken.json': '{' });
     assert.deepEqual(readCounts(workspace.path('v2.json'), 'threat-dragon'), { counts: { threats: 3, open: 1, mitigated: 1, other: 1, mitigations: 2 } });
     assert.deepEqual(readCounts(workspace.path('v1.json'), 'threat-dragon'), { counts: { threats: 2, open: 1, mitigated: 1, other: 0, mitigations: 1 } });
-    assert.deepEqual(readCounts(workspace.path('bad.json'), 'threat-dragon'), { error: 'not a Threat Dragon model (no "detail.diagrams" array)' });
+    assert.deepEqual(readCounts(workspace.path('bad.json'), 'threat-dragon'), { error: 'neither a Threat Dragon model (no "detail.diagrams" array) nor a Threat Composer export (no "threats" array)' });
     assert.match((readCounts(workspace.path('broken.json'), 'threat-dragon') as { error: string }).error, /^not readable as JSON \(/);
   });
 
   it('counts Threat Composer threats and mitigations by status', () => {
-    workspace = createWorkspace({ 'model.tc.json': COMPOSER, 'other.tc.json': '{ "schema": 1 }' });
+    workspace = createWorkspace({ 'model.tc.json': COMPOSER, 'other.tc.json': '{ "schema": 1 }', 'export.json': COMPOSER });
     assert.deepEqual(readCounts(workspace.path('model.tc.json'), 'threat-composer'), {
       counts: { threats: 4, open: 2, mitigated: 1, other: 1, mitigations: 3, mitigationsImplemented: 1 },
     });
     assert.deepEqual(readCounts(workspace.path('other.tc.json'), 'threat-composer'), { error: 'not a Threat Composer model (no "threats" array)' });
+    // Saved as plain .json: recognised by its shape.
+    assert.deepEqual(readCounts(workspace.path('export.json'), 'threat-dragon'), {
+      counts: { threats: 4, open: 2, mitigated: 1, other: 1, mitigations: 3, mitigationsImplemented: 1 },
+      format: 'threat-composer',
+    });
+    const status = threatModelStatus(workspace.root, declared('{ "classification": "public", "threatModel": { "document": "export.json", "lastReviewed": "2026-01-01" } }'), new Date('2026-01-02'));
+    assert.equal(status.format, 'threat-composer');
   });
 
   it('says when nothing is declared, or the document is missing or unreadable', () => {
