@@ -3,7 +3,7 @@
 // `--metafile` also writes <outdir>/meta.json (what each bundle imports; the offline test reads it); `--outdir DIR`
 // builds elsewhere than dist/.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 function sourceFiles(dir) {
@@ -63,6 +63,9 @@ const results = await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js'), external: ['vscode'], plugins: [coreAsSharedBundle] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [coreAsSharedBundle] }),
 ]);
+// The Scope view's icons: only codicons' font and stylesheet, served from the extension (the webview loads nothing remote).
+mkdirSync(join(outdir, 'codicons'), { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', file), join(outdir, 'codicons', file));
 if (metafile) {
   const merged = { inputs: {}, outputs: {} };
   for (const { metafile: meta } of results) {

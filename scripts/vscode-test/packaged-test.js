@@ -73,6 +73,10 @@ async function test(session) {
     session.say(`size of ${entry.name.slice('extension/'.length)} (also in the package): ${size(path.join(ROOT, entry.name.slice('extension/'.length)))}`);
   }
   assert.ok(![...names].some((name) => /^extension\/(src|test|node_modules|\.tools)\//.test(name)), 'no sources, tests or node_modules in the package');
+  // The Scope view loads these from the extension (its CSP allows nothing remote).
+  for (const file of ['media/scope-panel.html', 'media/scope-panel.js', 'media/scope-panel.css', 'media/codeward-activity.svg', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf']) {
+    assert.ok(names.has(`extension/${file}`), `the package holds ${file}`);
+  }
 
   // ---- 2. install into a fresh extensions folder
   const installStarted = Date.now();

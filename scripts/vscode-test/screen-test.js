@@ -14,6 +14,9 @@
 //      "Suppress tls-verification-disabled for this line…" and the review fix
 //   6. another process writes src/agent.js while it is open: its lines get the inserted-code gutter icons and
 //      its problem reads "In unreviewed inserted code: …"; "Codeward: Mark Inserted Code Reviewed" clears both
+//   7. the Codeward icon in the activity bar opens the Scope view: the fixture's declared classification
+//      (confidential), its AI policy and threat model, and the findings; the status bar shows the classification;
+//      Tab reaches the panel's buttons; a finding's link opens its line in the editor
 // Exit code 0 when every step passed, 1 otherwise, 124 on CODEWARD_SCREEN_TEST_TIMEOUT (default 180 s).
 'use strict';
 
@@ -131,6 +134,41 @@ async function test(session) {
   await user.until('the gutter icons to go', async () => {}, async () => (await gutterIcons()).length === 0, { tries: 1, waitMs: 10_000 });
   await user.waitForProblems((rows) => !rows.some((row) => row.includes(INSERTED_MARK)) && rows.some((row) => /eval\(\).*\[Ln 4, Col 19\]/.test(row)));
   await user.screenshot('inserted-code-reviewed');
+  await scopeView(session, page, user);
+}
+
+/** Step 7: the Scope view in the activity bar's Codeward container. */
+async function scopeView(session, page, user) {
+  session.say('step: the Codeward activity bar icon opens the Scope view');
+  const container = page.locator('.activitybar .action-item a[aria-label^="Codeward"]').first();
+  await container.waitFor({ state: 'visible', timeout: 15_000 });
+  await container.click();
+  await page.mouse.move(900, 450); // the activity bar's hover label would cover the panel in the screenshots
+  // A webview is an iframe (the host, laid over the view rather than inside the side bar) holding another (the content).
+  const panel = page.frameLocator('iframe.webview.ready[src*="codeward.codeward"]').frameLocator('iframe#active-frame');
+  const scope = panel.locator('main#scope');
+  const shown = await waitForText(scope, /Declared\s*confidential/i, 'the Scope view', 30_000);
+  session.say(`Scope view:\n    ${shown.split('\n').filter((line) => line.trim()).slice(0, 40).join('\n    ')}`);
+  for (const text of [/HIPAA/, /src\/billing\/\*\*/, /Example Assistant/, /no HIPAA BAA was verified/, /Threat model/i, /Review due/, /2025-01-15/, /code-injection/]) {
+    assert.match(shown, text, `the Scope view shows ${text}`);
+  }
+  const status = page.locator('.statusbar-item', { hasText: 'confidential' }).first();
+  await status.waitFor({ state: 'visible', timeout: 10_000 });
+  await user.screenshot('scope-view');
+  await panel.locator('#findings').scrollIntoViewIfNeeded();
+  await user.screenshot('scope-view-threat-model-and-findings');
+
+  session.say('step: Tab to the first button of the Scope view');
+  await panel.locator('button[data-command="initScope"]').focus();
+  await page.keyboard.press('Tab');
+  const focused = await panel.locator(':focus').getAttribute('data-command');
+  assert.equal(focused, 'markThreatModelReviewed', 'Tab moves from one panel button to the next');
+  await user.screenshot('scope-view-keyboard-focus');
+
+  session.say('step: a finding\'s link in the Scope view opens its line');
+  await panel.locator('#findings button.link', { hasText: 'src/server.js:7' }).first().click();
+  await waitForText(page.locator('.statusbar'), /Ln 7, Col 31/, 'the cursor position in the status bar');
+  await user.screenshot('scope-view-opened-finding');
 }
 
 void runSession('screen', {

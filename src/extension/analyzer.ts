@@ -5,6 +5,7 @@ import { analyze, isAnalysableFile } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
 import type { ConfigStore } from './configs';
+import type { ScopeFiles } from './scope/scopeFiles';
 import { readSettings } from './settings';
 import { fileDiagnostics, skippedDiagnostic } from './diagnostics';
 
@@ -31,6 +32,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
     private readonly configs: ConfigStore,
+    private readonly scopes: ScopeFiles,
     private readonly log: vscode.LogOutputChannel,
     private readonly annotator?: FindingAnnotator,
   ) {}
@@ -43,6 +45,14 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   openFindings(): Finding[] {
     return [...this.results.values()].flatMap((result) => result.findings.filter((finding) => !finding.suppression));
+  }
+
+  /** Unsuppressed findings per analysed document, the most recently analysed first (the Scope view lists the newest). */
+  openFindingsByDocument(): { uri: vscode.Uri; findings: Finding[] }[] {
+    return [...this.results].reverse().map(([key, result]) => ({
+      uri: vscode.Uri.parse(key),
+      findings: result.findings.filter((finding) => !finding.suppression),
+    }));
   }
 
   schedule(document: vscode.TextDocument): void {
@@ -85,8 +95,11 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const started = performance.now();
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
-      const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      const scope = root !== undefined ? this.scopes.policyFor(root) : undefined;
+      const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence, scope });
       const result = { ...analysed, findings: this.annotator?.mark(document, analysed.findings) ?? analysed.findings };
+      // Re-inserted so the map's order is the order of analysis.
+      this.results.delete(key);
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);

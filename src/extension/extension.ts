@@ -9,15 +9,18 @@ import { createStatusBar } from './statusBar';
 import { InsertedCodeTracker } from './provenance';
 import { InsertedCodeDecorations } from './provenanceDecorations';
 import { markInsertedCodeReviewed } from './provenanceCommands';
+import { registerScope } from './scope/register';
+import { ScopeFiles } from './scope/scopeFiles';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
   const live = vscode.languages.createDiagnosticCollection('codeward');
   const scanned = vscode.languages.createDiagnosticCollection('codeward-workspace');
   const configs = new ConfigStore(log);
+  const scopes = new ScopeFiles(log);
   const insertedCode = new InsertedCodeTracker(context.workspaceState);
-  const analyzer = new DocumentAnalyzer(live, configs, log, insertedCode);
-  const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
+  const analyzer = new DocumentAnalyzer(live, configs, scopes, log, insertedCode);
+  const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scopes, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
   const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
   const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
@@ -27,10 +30,13 @@ export function activate(context: vscode.ExtensionContext): void {
     live,
     scanned,
     configs,
+    scopes,
     analyzer,
+    scanner,
     createStatusBar(analyzer),
     insertedCode,
     new InsertedCodeDecorations(context.extensionUri, insertedCode, analyzer),
+    ...registerScope(context, { scopes, configs, analyzer, scanner, log }),
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);
@@ -50,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(reanalyseOpen),
     configs.onDidChange(reanalyseOpen),
+    scopes.onDidChange(reanalyseOpen),
     vscode.commands.registerCommand('codeward.scanFile', () => commands.scanCurrentFile()),
     vscode.commands.registerCommand('codeward.scanWorkspace', () => commands.scanWorkspace()),
     vscode.commands.registerCommand('codeward.exportSarif', (target?: vscode.Uri) => commands.exportSarif(target)),

@@ -2,19 +2,26 @@
 // Code shows (files.exclude), with progress, cancellation and a summary; results for files that are not open go to
 // the Problems panel.
 import * as vscode from 'vscode';
-import { AGENT_FILE_GLOB, analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
+import { AGENT_FILE_GLOB, analysisOptions, buildReport, displayPath, isFileReport, reportScope, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
 import type { ConfigStore } from './configs';
+import type { ScopeFiles } from './scope/scopeFiles';
 import { fileDiagnostics } from './diagnostics';
 
 const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 const PROGRESS_STEP = 10;
 
-export class WorkspaceScanner {
+export class WorkspaceScanner implements vscode.Disposable {
+  private latest: ScanReport[] = [];
+  private readonly scanned = new vscode.EventEmitter<void>();
+  /** Fires after Scan Workspace published its results (the Scope view listens). */
+  readonly onDidScan = this.scanned.event;
+
   constructor(
     /** dist/core.js: pool workers load it to scan on every core. */
     private readonly workerScript: string,
     private readonly configs: ConfigStore,
+    private readonly scopes: ScopeFiles,
     private readonly workspaceCollection: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -74,7 +81,7 @@ export class WorkspaceScanner {
     const visible = new Set(found.flat().map((uri) => uri.fsPath));
     const files = selection.files.filter((file) => visible.has(file));
     let reported = 0;
-    const results = await scanSelectedFiles(files, root, analysisOptions({ root, config }), {
+    const results = await scanSelectedFiles(files, root, analysisOptions({ root, config, scope: this.scopes.policyFor(root) }), {
       workerScript: this.workerScript,
       isCancelled: () => token.isCancellationRequested,
       onFileDone: (done, total) => {
@@ -89,11 +96,24 @@ export class WorkspaceScanner {
       ...selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason })),
       ...results.filter((entry): entry is SkippedPath => !isFileReport(entry)),
     ];
-    return buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+    const report = buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+    // As `codeward scan`: the SARIF run carries the declared scope its policy applied.
+    report.scope = reportScope(this.scopes.forRoot(root), root);
+    return report;
+  }
+
+  /** The reports of the last completed Scan Workspace (empty before the first). */
+  lastReports(): readonly ScanReport[] {
+    return this.latest;
+  }
+
+  dispose(): void {
+    this.scanned.dispose();
   }
 
   /** Open documents keep their live results; the scan fills in every other file. */
   private publish(reports: ScanReport[]): void {
+    this.latest = reports;
     this.workspaceCollection.clear();
     const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
     for (const report of reports) {
@@ -104,5 +124,6 @@ export class WorkspaceScanner {
         if (diagnostics.length > 0) this.workspaceCollection.set(uri, diagnostics);
       }
     }
+    this.scanned.fire();
   }
 }
