@@ -20,6 +20,10 @@ export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
+export { BASELINE_FILE, BaselineError, createBaseline, findBaseline, readBaseline, serializeBaseline } from './review/baseline';
+export type { Baseline } from './review/baseline';
+export { reviewFindings, reviewReport } from './review/policy';
+export type { ReviewPolicy } from './review/policy';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

@@ -14,6 +14,8 @@ export interface FileReport {
   absolutePath: string;
   findings: Finding[];
   notes: Note[];
+  /** Findings a baseline already knows (`scan --baseline`): left out of every output but SARIF's "unchanged". */
+  baselined?: Finding[];
 }
 
 export interface ScanSummary {
@@ -23,6 +25,8 @@ export interface ScanSummary {
   /** Unsuppressed findings by severity. */
   findings: Record<Severity, number>;
   suppressed: number;
+  /** Set when a baseline was applied: findings it already knew, left out of the counts above. */
+  baselined?: number;
 }
 
 export interface ScanReport {

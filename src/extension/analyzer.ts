@@ -1,7 +1,7 @@
 // Analyses open documents (debounced while typing) and keeps each one's findings for the version they describe.
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, isAnalysableFile } from '../core';
+import { analyze, isAnalysableFile, reviewFindings } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
 import type { ConfigStore } from './configs';
@@ -79,7 +79,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const started = performance.now();
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
-      const result = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
+      const result = root !== undefined
+        ? { ...analysed, findings: reviewFindings(analysedName.split('\\').join('/'), analysed.findings, this.configs.policyFor(root)) }
+        : analysed;
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);

@@ -1,7 +1,7 @@
 // Scan Workspace: every JS/TS file the repository would scan (.gitignore, excludes) and VS Code shows (files.exclude),
 // with progress, cancellation and a summary; results for files that are not open go to the Problems panel.
 import * as vscode from 'vscode';
-import { analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
+import { analysisOptions, buildReport, displayPath, isFileReport, reviewReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
 import type { ConfigStore } from './configs';
 import { fileDiagnostics } from './diagnostics';
@@ -87,7 +87,7 @@ export class WorkspaceScanner {
       ...selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason })),
       ...results.filter((entry): entry is SkippedPath => !isFileReport(entry)),
     ];
-    return buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+    return reviewReport(buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length)), this.configs.policyFor(root));
   }
 
   /** Open documents keep their live results; the scan fills in every other file. */

@@ -29,6 +29,7 @@ export function toMarkdown(report: ScanReport): string {
       report.change ? `Scanned ${escapeCell(report.change)}` : 'Scanned',
       count(summary.filesScanned, 'file'),
       `${summary.suppressed} suppressed`,
+      ...(summary.baselined !== undefined ? [`${summary.baselined} in the baseline`] : []),
       count(notes, 'note'),
     ].join(' · '),
     '',

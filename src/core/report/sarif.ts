@@ -16,8 +16,11 @@ const SRCROOT = '%SRCROOT%';
 export function toSarif(report: ScanReport, rules: readonly Rule[] = RULES): Sarif.Log {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results: Sarif.Result[] = [];
+  // With a baseline, known findings stay in the log as "unchanged" so code scanning does not close their alerts.
+  const compared = report.summary.baselined !== undefined;
   for (const file of report.files) {
-    for (const finding of file.findings) results.push(toResult(finding, file.path, ruleIndex));
+    for (const finding of file.findings) results.push(withBaselineState(toResult(finding, file.path, ruleIndex), compared && 'new'));
+    for (const finding of file.baselined ?? []) results.push(withBaselineState(toResult(finding, file.path, ruleIndex), 'unchanged'));
   }
   const notifications: Sarif.Notification[] = [
     ...report.files.flatMap((file) =>
@@ -115,6 +118,10 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
     result.suppressions = [{ kind: 'inSource', justification: finding.suppression.justification }];
   }
   return result;
+}
+
+function withBaselineState(result: Sarif.Result, state: Sarif.Result.baselineState | false): Sarif.Result {
+  return state ? { ...result, baselineState: state } : result;
 }
 
 function notification(text: string, path: string, line?: number, column?: number): Sarif.Notification {

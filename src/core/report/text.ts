@@ -28,6 +28,7 @@ export function toText(report: ScanReport): string {
   const parts = [
     `${total} ${total === 1 ? 'finding' : 'findings'} (${summary.findings.error} errors, ${summary.findings.warning} warnings, ${summary.findings.info} info)`,
     `${summary.suppressed} suppressed`,
+    ...(summary.baselined !== undefined ? [`${summary.baselined} in the baseline`] : []),
     `${summary.filesScanned} files scanned`,
     `${summary.filesSkipped} skipped`,
   ];
