@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
   analysisOptions, applySafeFixes, BASELINE_FILE, BaselineError, CONFIDENCES, ConfigError, createBaseline, findRule, hasFindingsAtOrAbove, loadConfig,
-  projectRoot, readBaseline, reviewReport, RULE_SETTINGS, RULES, ruleDocsUrl, scanChanges, scanPathsInParallel, serializeBaseline, toJson, toMarkdown,
+  loadLedger, projectRoot, readBaseline, reviewReport, RULE_SETTINGS, RULES, ruleDocsUrl, scanChanges, scanPathsInParallel, serializeBaseline, toJson, toMarkdown,
   toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
 } from '../core';
 import type { ChangeSpec, ReviewPolicy, ScanReport, ScanSettings } from '../core';
@@ -138,7 +138,12 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   const settings = { root, config, rules, minConfidence };
   const baselineFile = values.baseline as string | undefined;
   if (baselineFile === '') throw new UsageError('--baseline needs a file (written by `codeward baseline`)');
-  const policy: ReviewPolicy = { root, baseline: baselineFile === undefined ? undefined : readBaseline(resolve(baselineFile)) };
+  const policy: ReviewPolicy = {
+    root,
+    baseline: baselineFile === undefined ? undefined : readBaseline(resolve(baselineFile)),
+    ledger: loadLedger(root),
+    rules: analysisOptions(settings).rules,
+  };
   let report = await scan(paths, settings, change);
   if (report && values.fix) {
     const fixed = applySafeFixes(report, analysisOptions(settings));
@@ -147,7 +152,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     if (fixed.length > 0) report = await scan(paths, settings, change);
   }
   if (!report) throw new Error('scan cancelled');
-  report = reviewReport(report, policy);
+  // Unused ledger entries can only be judged when every file was looked at.
+  report = reviewReport(report, policy, { complete: !change && paths.every((path) => resolve(path) === root) });
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
@@ -183,7 +189,7 @@ async function baselineCommand(args: readonly string[], io: Io): Promise<number>
   const { config } = loadConfig(root, values.config as string | undefined);
   const report = await scan(paths, { root, config, rules, minConfidence }, undefined);
   if (!report) throw new Error('scan cancelled');
-  const baseline = createBaseline(reviewReport(report, { root }).files);
+  const baseline = createBaseline(reviewReport(report, { root, ledger: loadLedger(root) }).files);
   const output = values.output ? resolve(values.output as string) : join(root, BASELINE_FILE);
   try {
     mkdirSync(dirname(output), { recursive: true });

@@ -23,7 +23,9 @@ export type { ChangeSpec } from './change-scan';
 export { BASELINE_FILE, BaselineError, createBaseline, findBaseline, readBaseline, serializeBaseline } from './review/baseline';
 export type { Baseline } from './review/baseline';
 export { reviewFindings, reviewReport } from './review/policy';
-export type { ReviewPolicy } from './review/policy';
+export type { ReviewOptions, ReviewPolicy } from './review/policy';
+export { LEDGER_FILE, loadLedger } from './review/ledger';
+export type { Ledger } from './review/ledger';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

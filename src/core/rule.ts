@@ -46,6 +46,15 @@ export interface Rule {
   visitors: Visitors;
   /** Runs after the pass, for checks about the file as a whole. */
   finish?(context: RuleContext): void;
+  /** Runs after every rule's pass and finish, for checks about what the other rules reported (unused suppressions). */
+  afterReports?(context: RuleContext, reported: ReportedFinding[], enabledRuleIds: ReadonlySet<string>): void;
+}
+
+/** What a rule reported, as afterReports sees it: before confidence filtering and suppression. */
+export interface ReportedFinding {
+  ruleId: string;
+  /** 1-based start line. */
+  line: number;
 }
 
 /** Confidence and the "where input entered" location for a sink fed by `value`; undefined when not worth flagging. */

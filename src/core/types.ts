@@ -37,11 +37,21 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Suppression {
+export type Suppression = InSourceSuppression | LedgerSuppression;
+
+export interface InSourceSuppression {
   kind: 'inSource';
   justification: string;
   /** Range of the comment that suppressed the finding. */
   range: Range;
+}
+
+/** An entry of the suppressions ledger, `.codeward/suppressions.json` (SARIF kind "external"). */
+export interface LedgerSuppression {
+  kind: 'external';
+  justification: string;
+  /** The entry's index in the ledger's `suppressions` array. */
+  entry: number;
 }
 
 export interface Finding {

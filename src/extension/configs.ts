@@ -1,7 +1,7 @@
 // Repository configuration for the editor: cached per root, re-read when a config file changes, one warning per problem.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { BaselineError, ConfigError, DEFAULT_CONFIG, findBaseline, findGitRoot, layerConfig, loadConfig } from '../core';
+import { BaselineError, ConfigError, DEFAULT_CONFIG, findBaseline, findGitRoot, layerConfig, loadConfig, loadLedger } from '../core';
 import type { CodewardConfig, ReviewPolicy } from '../core';
 import { readSettings } from './settings';
 
@@ -59,7 +59,7 @@ export class ConfigStore implements vscode.Disposable {
     return layerConfig(DEFAULT_CONFIG, readSettings(scope).overrides);
   }
 
-  /** The repository's baseline for the root; none in an untrusted workspace, where it could hide findings. */
+  /** The repository's baseline and suppressions ledger; neither in an untrusted workspace, where they could hide findings. */
   policyFor(root: string): ReviewPolicy {
     let policy = this.policyByRoot.get(root);
     if (!policy) {
@@ -70,6 +70,12 @@ export class ConfigStore implements vscode.Disposable {
         } catch (error) {
           if (!(error instanceof BaselineError)) throw error;
           this.warnOnce(`${error.message}. Showing every finding until it is fixed.`);
+        }
+        try {
+          policy.ledger = loadLedger(root);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          this.warnOnce(`invalid suppressions ledger: ${error.message}. Ignoring it until it is fixed.`);
         }
       }
       this.policyByRoot.set(root, policy);

@@ -87,7 +87,8 @@ export class WorkspaceScanner {
       ...selection.skipped.map((entry) => ({ path: displayPath(root, entry.path), reason: entry.reason })),
       ...results.filter((entry): entry is SkippedPath => !isFileReport(entry)),
     ];
-    return reviewReport(buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length)), this.configs.policyFor(root));
+    const report = buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+    return reviewReport(report, { ...this.configs.policyFor(root), rules: config.rules }, { complete: folder.uri.fsPath === root });
   }
 
   /** Open documents keep their live results; the scan fills in every other file. */

@@ -22,6 +22,8 @@ export interface JsonFinding {
   related: { line: number; column: number; endLine: number; endColumn: number; message: string }[];
   suppressed: boolean;
   justification?: string;
+  /** "inSource" (a codeward-ignore comment) or "external" (the suppressions ledger); only when suppressed. */
+  suppressionKind?: 'inSource' | 'external';
 }
 
 export interface JsonNote {
@@ -70,7 +72,7 @@ export function toJson(report: ScanReport): JsonReport {
           message: related.message,
         })),
         suppressed: finding.suppression !== undefined,
-        ...(finding.suppression ? { justification: finding.suppression.justification } : {}),
+        ...(finding.suppression ? { justification: finding.suppression.justification, suppressionKind: finding.suppression.kind } : {}),
       })),
     ),
     notes: [

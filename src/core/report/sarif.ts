@@ -115,7 +115,7 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
     }));
   }
   if (finding.suppression) {
-    result.suppressions = [{ kind: 'inSource', justification: finding.suppression.justification }];
+    result.suppressions = [{ kind: finding.suppression.kind, justification: finding.suppression.justification }];
   }
   return result;
 }

@@ -35,6 +35,7 @@ import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unsafeDeserialization } from './unsafe-deserialization';
+import { unusedSuppression } from './unused-suppression';
 import { weakCipher } from './weak-cipher';
 import { weakHash } from './weak-hash';
 import { weakKeySize } from './weak-key-size';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   timingUnsafeComparison,
   tlsVerificationDisabled,
   unsafeDeserialization,
+  unusedSuppression,
   weakCipher,
   weakHash,
   weakKeySize,
