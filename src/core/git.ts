@@ -20,7 +20,7 @@ export interface Changes {
   files: Map<string, FileChange>;
 }
 
-function git(cwd: string, args: string[]): Buffer {
+export function git(cwd: string, args: string[]): Buffer {
   try {
     return execFileSync('git', args, {
       cwd,
@@ -42,7 +42,7 @@ export function repositoryRoot(cwd: string): string {
 }
 
 /** The commit a ref names; `--end-of-options` keeps a ref like `--output=x` from being read as an option. */
-function resolveCommit(top: string, ref: string): string {
+export function resolveCommit(top: string, ref: string): string {
   try {
     return git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
   } catch {

@@ -1,7 +1,7 @@
 // A scan of many files: select, read, decode, analyse, summarise. Shared by the CLI and the editor's workspace scan.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Confidence, Finding, Note, RuleSetting, Severity } from './types';
+import type { AiAuthorship, Confidence, Finding, Note, RuleSetting, Severity } from './types';
 import { analyze } from './engine';
 import { analyzeOnLargeStack, isTooDeep } from './deep';
 import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
@@ -36,6 +36,8 @@ export interface ScanReport {
   summary: ScanSummary;
   /** Set by change scans: "changes since <ref>" or "staged changes" (text and markdown output say so). */
   change?: string;
+  /** `scan --diff`: commits in the range that declare an AI assistant, oldest first. */
+  aiCommits?: AiAuthorship[];
 }
 
 export interface ScanSettings {

@@ -69,6 +69,18 @@ export interface Finding {
   suppression?: Suppression;
   /** Stable across line moves; see docs/cli.md ("Fingerprints"). */
   fingerprint: string;
+  /** Change scans: the line was written by a commit that declares an AI assistant. */
+  aiAuthorship?: AiAuthorship;
+}
+
+/** How a commit declares an assistant: a Co-authored-by trailer, its author, or the agent branch it came from. */
+export interface AiAuthorship {
+  /** The assistant's name: Copilot, Claude, Codex, Cursor, Aider, Devin, Gemini, Jules, Amazon Q, OpenHands, Windsurf. */
+  agent: string;
+  /** Full commit id. */
+  commit: string;
+  /** What gave it away, e.g. "Co-authored-by: Claude <noreply@anthropic.com>" or "branch copilot/fix-login". */
+  signal: string;
 }
 
 export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';

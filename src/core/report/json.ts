@@ -1,5 +1,5 @@
 // The CLI's JSON output: a flat, versioned shape documented in docs/cli.md ("JSON output").
-import type { Confidence, Fix, Severity } from '../types';
+import type { AiAuthorship, Confidence, Fix, Severity } from '../types';
 import type { ScanReport, ScanSummary } from '../scan';
 import { TOOL_NAME, TOOL_VERSION } from '../docs';
 
@@ -24,6 +24,8 @@ export interface JsonFinding {
   justification?: string;
   /** "inSource" (a codeward-ignore comment) or "external" (the suppressions ledger); only when suppressed. */
   suppressionKind?: 'inSource' | 'external';
+  /** `scan --diff`: the line was written by a commit that declares an AI assistant. */
+  aiAuthorship?: AiAuthorship;
 }
 
 export interface JsonNote {
@@ -41,6 +43,8 @@ export interface JsonReport {
   summary: ScanSummary;
   findings: JsonFinding[];
   notes: JsonNote[];
+  /** `scan --diff`, when the range has any: commits that declare an AI assistant, oldest first. */
+  aiCommits?: AiAuthorship[];
 }
 
 export function toJson(report: ScanReport): JsonReport {
@@ -73,6 +77,7 @@ export function toJson(report: ScanReport): JsonReport {
         })),
         suppressed: finding.suppression !== undefined,
         ...(finding.suppression ? { justification: finding.suppression.justification, suppressionKind: finding.suppression.kind } : {}),
+        ...(finding.aiAuthorship ? { aiAuthorship: finding.aiAuthorship } : {}),
       })),
     ),
     notes: [
@@ -81,5 +86,6 @@ export function toJson(report: ScanReport): JsonReport {
       ),
       ...report.skipped.map((entry) => ({ path: entry.path, kind: 'skipped', message: `Skipped: ${entry.reason}` })),
     ],
+    ...(report.aiCommits ? { aiCommits: report.aiCommits } : {}),
   };
 }

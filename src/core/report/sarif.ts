@@ -46,6 +46,7 @@ export function toSarif(report: ScanReport, rules: readonly Rule[] = RULES): Sar
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
+        ...(report.aiCommits ? { properties: { aiCommits: report.aiCommits } } : {}),
       },
     ],
   };
@@ -90,7 +91,7 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: artifact(path), region: region(finding.start, finding.end) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { confidence: finding.confidence, cwe: finding.cwe },
+    properties: { confidence: finding.confidence, cwe: finding.cwe, ...(finding.aiAuthorship ? { aiAuthorship: finding.aiAuthorship } : {}) },
   };
   if (finding.related.length > 0) {
     result.relatedLocations = finding.related.map((related, index) => ({

@@ -54,11 +54,10 @@ export function reviewReport(report: ScanReport, policy: ReviewPolicy, options: 
     files = files.map((file, index) => ({ ...file, findings: splits[index].fresh, baselined: splits[index].known }));
     baselined = splits.reduce((sum, split) => sum + split.known.length, 0);
   }
-  const reviewed = buildReport(report.root, files, report.skipped, report.summary.filesIgnored);
-  reviewed.summary.filesScanned = report.summary.filesScanned;
-  if (baselined !== undefined) reviewed.summary.baselined = baselined;
-  if (report.change !== undefined) reviewed.change = report.change;
-  return reviewed;
+  const { summary } = buildReport(report.root, files, report.skipped, report.summary.filesIgnored);
+  summary.filesScanned = report.summary.filesScanned;
+  if (baselined !== undefined) summary.baselined = baselined;
+  return { ...report, files, summary };
 }
 
 /**
