@@ -25,6 +25,8 @@ export type { Baseline } from './review/baseline';
 export { reviewFindings, reviewReport } from './review/policy';
 export type { ReviewOptions, ReviewPolicy } from './review/policy';
 export { LEDGER_FILE, loadLedger } from './review/ledger';
+export { resolveReviewBase } from './review/changes';
+export type { ResolvedBase, ReviewBase } from './review/changes';
 export type { Ledger } from './review/ledger';
 export type * from './types';
 

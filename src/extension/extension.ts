@@ -6,6 +6,7 @@ import { APPLY_FIX_COMMAND, CodewardCodeActions, SHOW_DOCS_COMMAND, SUPPRESS_COM
 import { Commands } from './commands';
 import { WorkspaceScanner } from './workspaceScan';
 import { createStatusBar } from './statusBar';
+import { ReviewChanges, ReviewOptions } from './review';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyzer = new DocumentAnalyzer(live, configs, log);
   const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
+  const review = new ReviewChanges(context, configs, vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath);
   const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
   const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
 
@@ -25,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     configs,
     analyzer,
     createStatusBar(analyzer),
+    review,
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);
@@ -49,6 +52,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('codeward.exportSarif', (target?: vscode.Uri) => commands.exportSarif(target)),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId?: string) => commands.showRuleDocumentation(ruleId)),
     vscode.commands.registerCommand('codeward.showOutput', () => log.show()),
+    vscode.commands.registerCommand('codeward.reviewChanges', (options?: ReviewOptions) => review.review(options)),
+    vscode.commands.registerCommand('codeward.reviewChangesSince', () => review.chooseBase()),
+    vscode.commands.registerCommand('codeward.markReviewed', (target: Parameters<ReviewChanges['markReviewed']>[0]) => review.markReviewed(target)),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: vscode.Uri, version: number, edits) => commands.applyFix(uri, version, edits)),
     vscode.commands.registerCommand(SUPPRESS_COMMAND, (uri: vscode.Uri, version: number, range, ruleId: string, reason?: string) =>
       commands.suppress(uri, version, range, ruleId, reason)),
