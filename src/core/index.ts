@@ -24,7 +24,7 @@ export { BASELINE_FILE, BaselineError, createBaseline, findBaseline, readBaselin
 export type { Baseline } from './review/baseline';
 export { reviewFindings, reviewReport } from './review/policy';
 export type { ReviewOptions, ReviewPolicy } from './review/policy';
-export { LEDGER_FILE, loadLedger } from './review/ledger';
+export { loadLedger } from './review/ledger';
 export { resolveReviewBase } from './review/changes';
 export type { ResolvedBase, ReviewBase } from './review/changes';
 export type { Ledger } from './review/ledger';

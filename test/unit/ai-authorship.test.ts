@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import type * as Sarif from 'sarif';
 import { cli, json } from '../helpers/cli';
 import { createWorkspace, Workspace } from '../helpers/workspace';
+import { validateSarif } from '../helpers/sarif-validator';
 import { agentOfBranch, agentOfIdentity, declaredAuthorship } from '../../src/core/review/authorship';
 
 const EVAL = (name: string): string => `app.get("/${name}", (req, res) => res.json(eval(req.query.${name})));\n`;
@@ -114,6 +115,9 @@ describe('AI authorship', () => {
       assert.equal(sarif.runs[0].results?.[1].properties?.aiAuthorship?.agent, 'Claude');
       assert.equal(sarif.runs[0].results?.[0].properties?.aiAuthorship, undefined);
       assert.deepEqual(sarif.runs[0].properties?.aiCommits, report.aiCommits);
+      const validation = validateSarif(sarif);
+      assert.ok(validation.completed, 'the validator ran');
+      assert.deepEqual(validation.errors, []);
     });
 
     it('labels every commit of an agent branch, and of one merged in the range', async () => {

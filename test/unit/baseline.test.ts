@@ -4,6 +4,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import type * as Sarif from 'sarif';
 import { cli, json } from '../helpers/cli';
 import { createWorkspace, Workspace } from '../helpers/workspace';
+import { validateSarif } from '../helpers/sarif-validator';
 import { analyze } from '../../src/core/engine';
 import { createBaseline, parseBaseline, splitByBaseline } from '../../src/core/review/baseline';
 import { reviewFindings } from '../../src/core/review/policy';
@@ -76,6 +77,9 @@ describe('baselines', () => {
     workspace.write('a.js', HANDLER + OTHER);
     const sarif = JSON.parse((await cli(['scan', workspace.root, '--baseline', baselinePath(), '--format', 'sarif'])).stdout) as Sarif.Log;
     assert.deepEqual(sarif.runs[0].results?.map((result) => [result.locations?.[0].physicalLocation?.region?.startLine, result.baselineState]), [[5, 'new'], [2, 'unchanged']]);
+    const validation = validateSarif(sarif);
+    assert.ok(validation.completed, 'the validator ran');
+    assert.deepEqual(validation.errors, []);
     const report = await json(['scan', workspace.root, '--baseline', baselinePath()]);
     assert.deepEqual([report.summary.findings.error, report.summary.baselined], [1, 1]);
     const plain = JSON.parse((await cli(['scan', workspace.root, '--format', 'sarif'])).stdout) as Sarif.Log;

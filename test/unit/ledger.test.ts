@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import type * as Sarif from 'sarif';
 import { cli, json } from '../helpers/cli';
 import { createWorkspace, Workspace } from '../helpers/workspace';
+import { validateSarif } from '../helpers/sarif-validator';
 import { analyze } from '../../src/core/engine';
 import { parseLedger, today } from '../../src/core/review/ledger';
 import { reviewFindings } from '../../src/core/review/policy';
@@ -117,6 +118,9 @@ describe('suppressions ledger', () => {
       const sarif = JSON.parse((await cli(['scan', workspace.root, '--format', 'sarif'])).stdout) as Sarif.Log;
       const suppressed = sarif.runs[0].results?.find((result) => result.suppressions);
       assert.deepEqual(suppressed?.suppressions, [{ kind: 'external', justification: legacy?.justification }]);
+      const validation = validateSarif(sarif);
+      assert.ok(validation.completed, 'the validator ran');
+      assert.deepEqual(validation.errors, []);
     });
 
     it('reports unused entries on the ledger in a scan of the whole project, not in partial or change scans', async () => {
