@@ -26,7 +26,6 @@ export { reviewFindings, reviewReport } from './review/policy';
 export type { ReviewOptions, ReviewPolicy } from './review/policy';
 export { loadLedger } from './review/ledger';
 export { resolveReviewBase } from './review/changes';
-export { addRegion, adjustRegions, insertedRegion, markInsertedCode } from './provenance';
 export type { ResolvedBase, ReviewBase } from './review/changes';
 export type { Ledger } from './review/ledger';
 export type * from './types';

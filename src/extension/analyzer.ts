@@ -1,13 +1,12 @@
 // Analyses open documents (debounced while typing) and keeps each one's findings for the version they describe.
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, isAnalysableFile, markInsertedCode, reviewFindings } from '../core';
+import { analyze, isAnalysableFile, reviewFindings } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
 import type { ConfigStore } from './configs';
 import { readSettings } from './settings';
 import { fileDiagnostics, skippedDiagnostic } from './diagnostics';
-import type { InsertedCode } from './provenance';
 
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 const EXTENSION_BY_LANGUAGE: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
@@ -28,7 +27,6 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly collection: vscode.DiagnosticCollection,
     private readonly configs: ConfigStore,
     private readonly log: vscode.LogOutputChannel,
-    private readonly inserted?: InsertedCode,
   ) {}
 
   /** Findings for exactly this version of the document, or undefined if they are stale. */
@@ -82,14 +80,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
       const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence });
-      const reviewed = root !== undefined
-        ? reviewFindings(analysedName.split('\\').join('/'), analysed.findings, this.configs.policyFor(root))
-        : analysed.findings;
-      const regions = this.inserted?.regionsFor(document) ?? [];
-      const result = { ...analysed, findings: markInsertedCode(reviewed, regions) };
-      this.inserted?.decorateFindings(document, result.findings
-        .filter((finding) => !finding.suppression && regions.some(([start, end]) => finding.range[0] >= start && finding.range[0] < end))
-        .map((finding) => finding.start.line));
+      const result = root !== undefined
+        ? { ...analysed, findings: reviewFindings(analysedName.split('\\').join('/'), analysed.findings, this.configs.policyFor(root)) }
+        : analysed;
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);

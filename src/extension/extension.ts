@@ -7,15 +7,13 @@ import { Commands } from './commands';
 import { WorkspaceScanner } from './workspaceScan';
 import { createStatusBar } from './statusBar';
 import { ReviewChanges, ReviewOptions } from './review';
-import { InsertedCode } from './provenance';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
   const live = vscode.languages.createDiagnosticCollection('codeward');
   const scanned = vscode.languages.createDiagnosticCollection('codeward-workspace');
   const configs = new ConfigStore(log);
-  const inserted = new InsertedCode(context);
-  const analyzer = new DocumentAnalyzer(live, configs, log, inserted);
+  const analyzer = new DocumentAnalyzer(live, configs, log);
   const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
   const review = new ReviewChanges(context, configs, vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath);
@@ -30,8 +28,6 @@ export function activate(context: vscode.ExtensionContext): void {
     analyzer,
     createStatusBar(analyzer),
     review,
-    inserted,
-    inserted.onDidChange((document) => analyzer.analyse(document)),
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);
@@ -58,7 +54,6 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('codeward.showOutput', () => log.show()),
     vscode.commands.registerCommand('codeward.reviewChanges', (options?: ReviewOptions) => review.review(options)),
     vscode.commands.registerCommand('codeward.reviewChangesSince', () => review.chooseBase()),
-    vscode.commands.registerCommand('codeward.markInsertedCodeReviewed', (uri?: vscode.Uri) => inserted.markReviewed(uri)),
     vscode.commands.registerCommand('codeward.markReviewed', (target: Parameters<ReviewChanges['markReviewed']>[0]) => review.markReviewed(target)),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: vscode.Uri, version: number, edits) => commands.applyFix(uri, version, edits)),
     vscode.commands.registerCommand(SUPPRESS_COMMAND, (uri: vscode.Uri, version: number, range, ruleId: string, reason?: string) =>
