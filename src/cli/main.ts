@@ -1,14 +1,15 @@
 // The terminal shell around the core: argv -> scan -> report -> exit code (0 clean, 1 findings, 2 usage/config/path error).
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
-  agentAccessOfReport, analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
-  scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
+  agentAccessOfReport, analysisOptions, applySafeFixes, BASELINE_FILE, BaselineError, CONFIDENCES, ConfigError, createBaseline, findRule, hasFindingsAtOrAbove,
+  loadConfig, loadLedger, projectRoot, readBaseline, reviewReport, RULE_SETTINGS, RULES, ruleDocsUrl, scanChanges, scanPathsInParallel, serializeBaseline,
+  toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
   formatScopeError, loadScopeFor, reportScope, requireValidScope, ScopeFileError, scopePolicyInput, scopeStatus, scopeToJson, scopeToText,
 } from '../core';
-import type { ChangeSpec, JsonReport, ScanReport, ScanSettings } from '../core';
+import type { ChangeSpec, JsonReport, ReviewPolicy, ScanReport, ScanSettings } from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -19,14 +20,12 @@ export class UsageError extends Error {}
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
-const LATER_FLAGS: Record<string, string> = {
-  baseline: '--baseline',
-};
 
 const USAGE = `Usage: codeward <command> [options]
 
 Commands:
   scan [paths...]            Scan files and directories (default: .)
+  baseline [paths...]        Record today's findings in .codeward/baseline.json (see --baseline)
   rules                      List the rules with their metadata
   scope [dir]                Declared and inferred sensitivity scope, policy, threat model, assistants (--format text|json)
 
@@ -44,6 +43,10 @@ Scan options:
   --fix                      Apply the safe fixes in place (never review ones), then report a rescan
   --diff REF                 Only findings on lines changed since REF (untracked files count as new)
   --staged                   Only findings on staged lines (the index against HEAD)
+  --baseline FILE            Only findings that FILE (written by \`codeward baseline\`) does not know
+
+Baseline options: --config, --rule, --min-confidence as for scan;
+  --output FILE              Where to write the baseline (default: .codeward/baseline.json at the root)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration, path or git error.
 Docs: docs/cli.md`;
@@ -62,6 +65,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     else if (error instanceof ScopeFileError) io.stderr(`codeward: invalid scope file: ${scopeProblems(error)}\n`);
     else if (error instanceof UnreadablePathError) io.stderr(`codeward: cannot read ${error.path}: ${error.reason}\n`);
     else if (error instanceof GitError) io.stderr(`codeward: git: ${error.message}\n`);
+    else if (error instanceof BaselineError) io.stderr(`codeward: ${error.message}\n`);
     else io.stderr(`codeward: internal error: ${oneLine(error)}\n`);
     return EXIT_ERROR;
   }
@@ -76,6 +80,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return rulesCommand(rest, io);
     case 'scope':
       return scopeCommand(rest, io);
+    case 'baseline':
+      return baselineCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${TOOL_VERSION}\n`);
@@ -87,8 +93,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_CLEAN;
     case undefined:
       throw new UsageError('missing command; run `codeward --help`');
-    case 'baseline':
-      throw new UsageError(`the ${command} command is not available in this version`);
     default:
       throw new UsageError(`unknown command '${command}'; run \`codeward --help\``);
   }
@@ -123,9 +127,6 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     staged: { type: 'boolean' },
     baseline: { type: 'string' },
   });
-  for (const [key, flag] of Object.entries(LATER_FLAGS)) {
-    if (values[key] !== undefined) throw new UsageError(`${flag} is not available in this version`);
-  }
   const format = oneOf('--format', values.format as string | undefined, FORMATS, 'text');
   const change = changeSpec(values);
   const failOn = oneOf<Severity | 'none'>('--fail-on', values['fail-on'] as string | undefined, FAIL_ON, 'error');
@@ -139,6 +140,14 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   const { config } = loadConfig(root, values.config as string | undefined);
   const scope = requireValidScope(loadScopeFor(paths[0]));
   const settings = { root, config, rules, minConfidence, scope: scopePolicyInput(scope, root) };
+  const baselineFile = values.baseline as string | undefined;
+  if (baselineFile === '') throw new UsageError('--baseline needs a file (written by `codeward baseline`)');
+  const policy: ReviewPolicy = {
+    root,
+    baseline: baselineFile === undefined ? undefined : readBaseline(resolve(baselineFile)),
+    ledger: loadLedger(root),
+    rules: analysisOptions(settings).rules,
+  };
   let report = await scan(paths, settings, change);
   if (report && values.fix) {
     const fixed = applySafeFixes(report, analysisOptions(settings));
@@ -148,6 +157,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   }
   if (!report) throw new Error('scan cancelled');
   report.scope = reportScope(scope, root);
+  // Unused ledger entries can only be judged when every file was looked at.
+  report = reviewReport(report, policy, { complete: !change && paths.every((path) => resolve(path) === root) });
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`
@@ -165,6 +176,36 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     io.stdout(rendered);
   }
   return hasFindingsAtOrAbove(report, failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+async function baselineCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string' },
+    config: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    'min-confidence': { type: 'string' },
+  });
+  const minConfidence = values['min-confidence'] === undefined
+    ? undefined
+    : oneOf<Confidence>('--min-confidence', values['min-confidence'] as string, CONFIDENCES, 'low');
+  const rules = parseRuleOverrides((values.rule as string[] | undefined) ?? []);
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const root = projectRoot(paths[0]);
+  const { config } = loadConfig(root, values.config as string | undefined);
+  const report = await scan(paths, { root, config, rules, minConfidence }, undefined);
+  if (!report) throw new Error('scan cancelled');
+  const baseline = createBaseline(reviewReport(report, { root, ledger: loadLedger(root) }).files);
+  const output = values.output ? resolve(values.output as string) : join(root, BASELINE_FILE);
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(output, serializeBaseline(baseline));
+  } catch (error) {
+    throw new UsageError(`cannot write ${output}: ${oneLine(error)}`);
+  }
+  const count = Object.values(baseline.findings).reduce((sum, entry) => sum + Object.values(entry.paths).reduce((a, b) => a + b, 0), 0);
+  const shown = relative(process.cwd(), output) || output;
+  io.stdout(`codeward: recorded ${count} ${count === 1 ? 'finding' : 'findings'} in ${shown}; \`codeward scan --baseline ${shown}\` now reports only new ones\n`);
+  return EXIT_CLEAN;
 }
 
 function changeSpec(values: FlagValues): ChangeSpec | undefined {

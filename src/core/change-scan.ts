@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isAnalysableFile } from './file-kinds';
+import { labelAiAuthorship } from './review/authorship';
 import { selectFiles, SkippedPath, toPosix } from './files';
 import { ChangeSpec, FileChange, isOnChangedLine, readChanges, stagedContent } from './git';
 import {
@@ -73,6 +74,10 @@ export async function scanChanges(
   });
   const report = buildReport(root, reports, skipped, ignoredCount);
   report.change = spec.kind === 'staged' ? 'staged changes' : `changes since ${spec.ref}`;
+  if (spec.kind === 'diff') {
+    const aiCommits = labelAiAuthorship(changes.top, spec.ref, reports.map((file) => ({ key: keyOf(file.absolutePath), findings: file.findings })));
+    if (aiCommits.length > 0) report.aiCommits = aiCommits;
+  }
   return report;
 }
 

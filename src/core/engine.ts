@@ -175,6 +175,15 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
       currentRule = rule;
       rule.finish(context);
     }
+    const late = enabled.filter((rule) => rule.afterReports);
+    if (late.length > 0) {
+      const reported = reports.map(({ rule, descriptor }) => ({ ruleId: rule.meta.id, line: lines.position(rangeOf(descriptor.node)[0]).line }));
+      const enabledIds = new Set(enabled.map((rule) => rule.meta.id));
+      for (const rule of late) {
+        currentRule = rule;
+        rule.afterReports?.(context, reported, enabledIds);
+      }
+    }
   } catch (error) {
     // Whatever goes wrong, the user keeps the findings made so far and learns what was not checked.
     const failedRule = currentRule ? ` in rule ${currentRule.meta.id}` : '';
@@ -314,7 +323,7 @@ function sameFinding(a: Finding, b: Finding): boolean {
  * count of earlier findings of that rule on identical lines in the file. Moving code keeps it; editing the line
  * changes it. Documented in docs/cli.md; baselines match on it.
  */
-function assignFingerprints(findings: Finding[], lines: LineIndex): void {
+export function assignFingerprints(findings: Finding[], lines: LineIndex): void {
   const seen = new Map<string, number>();
   for (const finding of findings) {
     const lineText = lines.lineText(finding.start.line).trim().replace(/\s+/g, ' ');

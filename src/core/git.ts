@@ -43,7 +43,7 @@ export function repositoryRoot(cwd: string): string {
 }
 
 /** The commit a ref names; `--end-of-options` keeps a ref like `--output=x` from being read as an option. */
-function resolveCommit(top: string, ref: string): string {
+export function resolveCommit(top: string, ref: string): string {
   try {
     return git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
   } catch {

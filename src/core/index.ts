@@ -29,6 +29,14 @@ export type { ChangeOrigin, ContentChange, StoredRegions } from './provenance';
 export { agentAccessOfReport, agentAccessSummary } from './agents/summary';
 export type { AgentAccess, AgentAccessSummary, AgentSetting, AgentViolation } from './agents/summary';
 export { AGENT_FILE_GLOB, AGENT_FILES, AGENT_NAMES } from './agents/catalog';
+export { BASELINE_FILE, BaselineError, createBaseline, findBaseline, readBaseline, serializeBaseline } from './review/baseline';
+export type { Baseline } from './review/baseline';
+export { reviewFindings, reviewReport } from './review/policy';
+export type { ReviewOptions, ReviewPolicy } from './review/policy';
+export { loadLedger } from './review/ledger';
+export { resolveReviewBase } from './review/changes';
+export type { ResolvedBase, ReviewBase } from './review/changes';
+export type { Ledger } from './review/ledger';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

@@ -49,6 +49,15 @@ export interface Rule {
   finish?(context: RuleContext): void;
   /** Agent and editor configuration files (src/core/agents) are not walked: rules that read them check the parsed file. */
   checkAgentFile?(file: AgentFile, report: (descriptor: AgentReport) => void): void;
+  /** Runs after every rule's pass and finish, for checks about what the other rules reported (unused suppressions). */
+  afterReports?(context: RuleContext, reported: ReportedFinding[], enabledRuleIds: ReadonlySet<string>): void;
+}
+
+/** What a rule reported, as afterReports sees it: before confidence filtering and suppression. */
+export interface ReportedFinding {
+  ruleId: string;
+  /** 1-based start line. */
+  line: number;
 }
 
 /** A finding in an agent file: a range in the file's text. */

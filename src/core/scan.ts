@@ -1,7 +1,7 @@
 // A scan of many files: select, read, decode, analyse, summarise. Shared by the CLI and the editor's workspace scan.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Confidence, Finding, Note, RuleSetting, Severity } from './types';
+import type { AiAuthorship, Confidence, Finding, Note, RuleSetting, Severity } from './types';
 import { analyze } from './engine';
 import { analyzeOnLargeStack, isTooDeep } from './deep';
 import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
@@ -15,6 +15,8 @@ export interface FileReport {
   absolutePath: string;
   findings: Finding[];
   notes: Note[];
+  /** Findings a baseline already knows (`scan --baseline`): left out of every output but SARIF's "unchanged". */
+  baselined?: Finding[];
 }
 
 export interface ScanSummary {
@@ -24,6 +26,8 @@ export interface ScanSummary {
   /** Unsuppressed findings by severity. */
   findings: Record<Severity, number>;
   suppressed: number;
+  /** Set when a baseline was applied: findings it already knew, left out of the counts above. */
+  baselined?: number;
 }
 
 export interface ScanReport {
@@ -35,6 +39,8 @@ export interface ScanReport {
   change?: string;
   /** The declared sensitivity scope the policy applied (SARIF `run.properties.scope`, JSON `scope`). */
   scope?: ReportScope;
+  /** `scan --diff`: commits in the range that declare an AI assistant, oldest first. */
+  aiCommits?: AiAuthorship[];
 }
 
 export interface ScanSettings {

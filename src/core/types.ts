@@ -38,11 +38,21 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Suppression {
+export type Suppression = InSourceSuppression | LedgerSuppression;
+
+export interface InSourceSuppression {
   kind: 'inSource';
   justification: string;
   /** Range of the comment that suppressed the finding. */
   range: Range;
+}
+
+/** An entry of the suppressions ledger, `.codeward/suppressions.json` (SARIF kind "external"). */
+export interface LedgerSuppression {
+  kind: 'external';
+  justification: string;
+  /** The entry's index in the ledger's `suppressions` array. */
+  entry: number;
 }
 
 export interface Finding {
@@ -64,6 +74,18 @@ export interface Finding {
   policy?: FindingPolicy;
   /** In the editor: inside code inserted in one edit or written by another process, not yet reviewed. */
   insertedCode?: boolean;
+  /** Change scans: the line was written by a commit that declares an AI assistant. */
+  aiAuthorship?: AiAuthorship;
+}
+
+/** How a commit declares an assistant: a Co-authored-by trailer, its author, or the agent branch it came from. */
+export interface AiAuthorship {
+  /** The assistant's name: Copilot, Claude, Codex, Cursor, Aider, Devin, Gemini, Jules, Amazon Q, OpenHands, Windsurf. */
+  agent: string;
+  /** Full commit id. */
+  commit: string;
+  /** What gave it away, e.g. "Co-authored-by: Claude <noreply@anthropic.com>" or "branch copilot/fix-login". */
+  signal: string;
 }
 
 export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';

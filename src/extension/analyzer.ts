@@ -1,7 +1,7 @@
 // Analyses open documents (debounced while typing) and keeps each one's findings for the version they describe.
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, isAnalysableFile } from '../core';
+import { analyze, isAnalysableFile, reviewFindings } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
 import type { ConfigStore } from './configs';
@@ -97,7 +97,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
       const scope = root !== undefined ? this.scopes.policyFor(root) : undefined;
       const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence, scope });
-      const result = { ...analysed, findings: this.annotator?.mark(document, analysed.findings) ?? analysed.findings };
+      const reviewed = root !== undefined
+        ? reviewFindings(analysedName.split('\\').join('/'), analysed.findings, this.configs.policyFor(root))
+        : analysed.findings;
+      const result = { ...analysed, findings: this.annotator?.mark(document, reviewed) ?? reviewed };
       // Re-inserted so the map's order is the order of analysis.
       this.results.delete(key);
       this.results.set(key, { version: document.version, findings: result.findings });

@@ -1,8 +1,8 @@
 // Repository configuration for the editor: cached per root, re-read when a config file changes, one warning per problem.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { ConfigError, DEFAULT_CONFIG, findGitRoot, layerConfig, loadConfig } from '../core';
-import type { CodewardConfig } from '../core';
+import { BaselineError, ConfigError, DEFAULT_CONFIG, findBaseline, findGitRoot, layerConfig, loadConfig, loadLedger } from '../core';
+import type { CodewardConfig, ReviewPolicy } from '../core';
 import { readSettings } from './settings';
 
 export interface ResolvedConfig {
@@ -12,9 +12,11 @@ export interface ResolvedConfig {
 
 export class ConfigStore implements vscode.Disposable {
   private readonly byRoot = new Map<string, CodewardConfig>();
+  private readonly policyByRoot = new Map<string, ReviewPolicy>();
   private readonly rootByDirectory = new Map<string, string>();
   private readonly warned = new Set<string>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.codeward/config.json');
+  /** config.json, baseline.json and the suppressions ledger. */
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.codeward/*.json');
   /** A .codeward folder created or deleted together with its config.json is reported as the folder only. */
   private readonly folderWatcher = vscode.workspace.createFileSystemWatcher('**/.codeward', false, true, false);
   private readonly changed = new vscode.EventEmitter<void>();
@@ -24,6 +26,7 @@ export class ConfigStore implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel) {
     const reset = (): void => {
       this.byRoot.clear();
+      this.policyByRoot.clear();
       this.changed.fire();
     };
     this.watcher.onDidChange(reset);
@@ -56,6 +59,37 @@ export class ConfigStore implements vscode.Disposable {
     return layerConfig(DEFAULT_CONFIG, readSettings(scope).overrides);
   }
 
+  /** The repository's baseline and suppressions ledger; neither in an untrusted workspace, where they could hide findings. */
+  policyFor(root: string): ReviewPolicy {
+    let policy = this.policyByRoot.get(root);
+    if (!policy) {
+      policy = { root };
+      if (vscode.workspace.isTrusted) {
+        try {
+          policy.baseline = findBaseline(root);
+        } catch (error) {
+          if (!(error instanceof BaselineError)) throw error;
+          this.warnOnce(`${error.message}. Showing every finding until it is fixed.`);
+        }
+        try {
+          policy.ledger = loadLedger(root);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          this.warnOnce(`invalid suppressions ledger: ${error.message}. Ignoring it until it is fixed.`);
+        }
+      }
+      this.policyByRoot.set(root, policy);
+    }
+    return policy;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.log.warn(message);
+    void vscode.window.showWarningMessage(`Codeward: ${message}`);
+  }
+
   private repositoryConfig(root: string): CodewardConfig {
     // A repository we do not trust must not be able to switch rules off or exclude its own files.
     if (!vscode.workspace.isTrusted) return DEFAULT_CONFIG;
@@ -65,11 +99,7 @@ export class ConfigStore implements vscode.Disposable {
         config = loadConfig(root).config;
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        if (!this.warned.has(error.message)) {
-          this.warned.add(error.message);
-          this.log.warn(error.message);
-          void vscode.window.showWarningMessage(`Codeward: invalid configuration: ${error.message}. Using the defaults until it is fixed.`);
-        }
+        this.warnOnce(`invalid configuration: ${error.message}. Using the defaults until it is fixed.`);
         config = DEFAULT_CONFIG;
       }
       this.byRoot.set(root, config);

@@ -11,6 +11,7 @@ import { InsertedCodeDecorations } from './provenanceDecorations';
 import { markInsertedCodeReviewed } from './provenanceCommands';
 import { registerScope } from './scope/register';
 import { ScopeFiles } from './scope/scopeFiles';
+import { ReviewChanges, ReviewOptions } from './review';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyzer = new DocumentAnalyzer(live, configs, scopes, log, insertedCode);
   const scanner = new WorkspaceScanner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath, configs, scopes, scanned, log);
   const commands = new Commands(context, analyzer, scanner, log);
+  const review = new ReviewChanges(context, configs, vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath);
   const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
   const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
 
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     insertedCode,
     new InsertedCodeDecorations(context.extensionUri, insertedCode, analyzer),
     ...registerScope(context, { scopes, configs, analyzer, scanner, log }),
+    review,
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);
@@ -64,6 +67,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('codeward.showOutput', () => log.show()),
     vscode.commands.registerCommand('codeward.markInsertedCodeReviewed', (uri?: vscode.Uri) => markInsertedCodeReviewed(insertedCode, analyzer, { uri })),
     vscode.commands.registerCommand('codeward.markAllInsertedCodeReviewed', () => markInsertedCodeReviewed(insertedCode, analyzer, 'all')),
+    vscode.commands.registerCommand('codeward.reviewChanges', (options?: ReviewOptions) => review.review(options)),
+    vscode.commands.registerCommand('codeward.reviewChangesSince', () => review.chooseBase()),
+    vscode.commands.registerCommand('codeward.markReviewed', (target: Parameters<ReviewChanges['markReviewed']>[0]) => review.markReviewed(target)),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: vscode.Uri, version: number, edits) => commands.applyFix(uri, version, edits)),
     vscode.commands.registerCommand(SUPPRESS_COMMAND, (uri: vscode.Uri, version: number, range, ruleId: string, reason?: string) =>
       commands.suppress(uri, version, range, ruleId, reason)),

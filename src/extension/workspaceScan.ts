@@ -2,7 +2,7 @@
 // Code shows (files.exclude), with progress, cancellation and a summary; results for files that are not open go to
 // the Problems panel.
 import * as vscode from 'vscode';
-import { AGENT_FILE_GLOB, analysisOptions, buildReport, displayPath, isFileReport, reportScope, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
+import { AGENT_FILE_GLOB, analysisOptions, buildReport, displayPath, isFileReport, reportScope, reviewReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
 import type { ConfigStore } from './configs';
 import type { ScopeFiles } from './scope/scopeFiles';
@@ -99,7 +99,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const report = buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
     // As `codeward scan`: the SARIF run carries the declared scope its policy applied.
     report.scope = reportScope(this.scopes.forRoot(root), root);
-    return report;
+    return reviewReport(report, { ...this.configs.policyFor(root), rules: config.rules }, { complete: folder.uri.fsPath === root });
   }
 
   /** The reports of the last completed Scan Workspace (empty before the first). */

@@ -15,7 +15,7 @@ const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const EXAMPLE = join(ROOT, 'examples', 'ai-api');
 /** Rules about the tool's own comments rather than about code an assistant writes (suppression-added: change scans only). */
-const META_RULES = new Set(['suppression-without-reason', 'suppression-added']);
+const META_RULES = new Set(['suppression-without-reason', 'suppression-added', 'unused-suppression']);
 
 function cli(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });

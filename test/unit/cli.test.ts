@@ -71,14 +71,6 @@ describe('CLI', () => {
         assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
       }
     });
-
-    it('exits 2 on flags a later version implements', async () => {
-      for (const args of [['--baseline', 'b.json']]) {
-        const result = (await cli(['scan', '.', ...args]));
-        assert.equal(result.code, 2);
-        assert.match(result.stderr, /not available in this version/);
-      }
-    });
   });
 
   describe('configuration', () => {

@@ -1,5 +1,5 @@
 // The CLI's JSON output: a flat, versioned shape documented in docs/cli.md ("JSON output").
-import type { Confidence, Fix, Severity } from '../types';
+import type { AiAuthorship, Confidence, Fix, Severity } from '../types';
 import type { FindingPolicy, ReportScope } from '../scope/model';
 import type { ScanReport, ScanSummary } from '../scan';
 import { TOOL_NAME, TOOL_VERSION } from '../docs';
@@ -26,6 +26,10 @@ export interface JsonFinding {
   justification?: string;
   /** What the sensitivity scope's policy changed (see docs/scope.md). */
   policy?: FindingPolicy;
+  /** "inSource" (a codeward-ignore comment) or "external" (the suppressions ledger); only when suppressed. */
+  suppressionKind?: 'inSource' | 'external';
+  /** `scan --diff`: the line was written by a commit that declares an AI assistant. */
+  aiAuthorship?: AiAuthorship;
 }
 
 export interface JsonNote {
@@ -47,6 +51,8 @@ export interface JsonReport {
   scope?: ReportScope;
   /** The coding agents configured in the scanned files (added by the CLI; see docs/agent-access.md). */
   agentAccess?: AgentAccess[];
+  /** `scan --diff`, when the range has any: commits that declare an AI assistant, oldest first. */
+  aiCommits?: AiAuthorship[];
 }
 
 export function toJson(report: ScanReport): JsonReport {
@@ -78,7 +84,8 @@ export function toJson(report: ScanReport): JsonReport {
           message: related.message,
         })),
         suppressed: finding.suppression !== undefined,
-        ...(finding.suppression ? { justification: finding.suppression.justification } : {}),
+        ...(finding.suppression ? { justification: finding.suppression.justification, suppressionKind: finding.suppression.kind } : {}),
+        ...(finding.aiAuthorship ? { aiAuthorship: finding.aiAuthorship } : {}),
         ...(finding.policy ? { policy: finding.policy } : {}),
       })),
     ),
@@ -89,5 +96,6 @@ export function toJson(report: ScanReport): JsonReport {
       ...report.skipped.map((entry) => ({ path: entry.path, kind: 'skipped', message: `Skipped: ${entry.reason}` })),
     ],
     ...(report.scope ? { scope: report.scope } : {}),
+    ...(report.aiCommits ? { aiCommits: report.aiCommits } : {}),
   };
 }

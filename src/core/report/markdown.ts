@@ -1,12 +1,19 @@
 // `--format markdown`: a summary fit for a pull-request comment. Secrets are already masked in messages.
 import type { ScanReport } from '../scan';
+import type { Finding } from '../types';
 import { ruleDocsUrl, TOOL_VERSION } from '../docs';
+import { aiAuthoredCount } from './text';
 
 const TABLE_HEADER = '| Location | Rule | Severity | Message |\n| --- | --- | --- | --- |';
 
 /** Cell text: markdown punctuation and HTML are shown literally, `|` cannot end the cell, newlines become <br>. */
 export function escapeCell(text: string): string {
   return text.replace(/[\\`*_[\]|<>&~]/g, '\\$&').replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function aiNote(finding: Finding): string {
+  const authorship = finding.aiAuthorship;
+  return authorship ? `<br>AI-authored: ${escapeCell(authorship.agent)} (${authorship.commit.slice(0, 7)})` : '';
 }
 
 function linkTarget(path: string): string {
@@ -29,6 +36,8 @@ export function toMarkdown(report: ScanReport): string {
       report.change ? `Scanned ${escapeCell(report.change)}` : 'Scanned',
       count(summary.filesScanned, 'file'),
       `${summary.suppressed} suppressed`,
+      ...(summary.baselined !== undefined ? [`${summary.baselined} in the baseline`] : []),
+      ...(report.aiCommits ? [`${aiAuthoredCount(report)} on lines from AI-authored commits (${report.aiCommits.map((commit) => `${commit.commit.slice(0, 7)} ${escapeCell(commit.agent)}`).join(', ')})`] : []),
       count(notes, 'note'),
       ...(report.scope ? [`scope: ${report.scope.classification} (${escapeCell(report.scope.file)})`] : []),
     ].join(' · '),
@@ -41,7 +50,7 @@ export function toMarkdown(report: ScanReport): string {
       const line = finding.start.line;
       rows.push(
         `| [${escapeCell(`${file.path}:${line}`)}](${linkTarget(file.path)}#L${line}) ` +
-          `| [${finding.ruleId}](${ruleDocsUrl(finding.ruleId)}) | ${finding.severity} | ${escapeCell(finding.message)} |`,
+          `| [${finding.ruleId}](${ruleDocsUrl(finding.ruleId)}) | ${finding.severity} | ${escapeCell(finding.message)}${aiNote(finding)} |`,
       );
     }
   }

@@ -16,8 +16,11 @@ const SRCROOT = '%SRCROOT%';
 export function toSarif(report: ScanReport, rules: readonly Rule[] = RULES): Sarif.Log {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results: Sarif.Result[] = [];
+  // With a baseline, known findings stay in the log as "unchanged" so code scanning does not close their alerts.
+  const compared = report.summary.baselined !== undefined;
   for (const file of report.files) {
-    for (const finding of file.findings) results.push(toResult(finding, file.path, ruleIndex));
+    for (const finding of file.findings) results.push(withBaselineState(toResult(finding, file.path, ruleIndex), compared && 'new'));
+    for (const finding of file.baselined ?? []) results.push(withBaselineState(toResult(finding, file.path, ruleIndex), 'unchanged'));
   }
   const notifications: Sarif.Notification[] = [
     ...report.files.flatMap((file) =>
@@ -43,7 +46,7 @@ export function toSarif(report: ScanReport, rules: readonly Rule[] = RULES): Sar
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
-        ...(report.scope ? { properties: { scope: report.scope } } : {}),
+        ...(report.scope || report.aiCommits ? { properties: { ...(report.scope ? { scope: report.scope } : {}), ...(report.aiCommits ? { aiCommits: report.aiCommits } : {}) } } : {}),
       },
     ],
   };
@@ -88,7 +91,12 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: artifact(path), region: region(finding.start, finding.end) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { confidence: finding.confidence, cwe: finding.cwe, ...(finding.policy ? { policy: finding.policy } : {}) },
+    properties: {
+      confidence: finding.confidence,
+      cwe: finding.cwe,
+      ...(finding.policy ? { policy: finding.policy } : {}),
+      ...(finding.aiAuthorship ? { aiAuthorship: finding.aiAuthorship } : {}),
+    },
   };
   if (finding.related.length > 0) {
     result.relatedLocations = finding.related.map((related, index) => ({
@@ -113,9 +121,13 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
     }));
   }
   if (finding.suppression) {
-    result.suppressions = [{ kind: 'inSource', justification: finding.suppression.justification }];
+    result.suppressions = [{ kind: finding.suppression.kind, justification: finding.suppression.justification }];
   }
   return result;
+}
+
+function withBaselineState(result: Sarif.Result, state: Sarif.Result.baselineState | false): Sarif.Result {
+  return state ? { ...result, baselineState: state } : result;
 }
 
 function notification(text: string, path: string, line?: number, column?: number): Sarif.Notification {

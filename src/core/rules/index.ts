@@ -45,6 +45,7 @@ import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unsafeDeserialization } from './unsafe-deserialization';
+import { unusedSuppression } from './unused-suppression';
 import { weakCipher } from './weak-cipher';
 import { weakHash } from './weak-hash';
 import { weakKeySize } from './weak-key-size';
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   timingUnsafeComparison,
   tlsVerificationDisabled,
   unsafeDeserialization,
+  unusedSuppression,
   weakCipher,
   weakHash,
   weakKeySize,

@@ -172,6 +172,7 @@ describe('scope schema (schemas/scope.schema.json)', () => {
     assert.deepEqual(manifest.contributes.jsonValidation, [
       { fileMatch: '**/.codeward/config.json', url: './schemas/config.schema.json' },
       { fileMatch: '**/.codeward/scope.json', url: './schemas/scope.schema.json' },
+      { fileMatch: '**/.codeward/suppressions.json', url: './schemas/suppressions.schema.json' },
     ]);
   });
 
