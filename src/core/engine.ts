@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { AnalysisResult, Confidence, Finding, Node, Note, Range, RuleSetting, Severity } from './types';
+import type { AnalysisResult, Confidence, Finding, ImportRecord, Node, Note, Range, RuleSetting, Severity } from './types';
 import type { ReportDescriptor, Rule, RuleContext } from './rule';
 import { LineIndex } from './lines';
 import { parseSource } from './parse';
@@ -15,6 +15,8 @@ import { fileKind } from './file-kinds';
 import { scriptView } from './sfc';
 import { findTextSecrets } from './text-secrets';
 import { hardcodedSecret } from './rules/hardcoded-secret';
+import { importRecordOf, IMPORTING_NODE_TYPES } from './imports/collect';
+import type { FilePackages } from './imports/packages';
 
 export interface AnalyzeOptions {
   /** Per-rule override of the default severity, or "off". */
@@ -26,6 +28,10 @@ export interface AnalyzeOptions {
    * on a whole file every suppression would look "added".
    */
   changes?: boolean;
+  /** The file's package context, for the import rules (built by the scan from the file's absolute path). */
+  packages?: FilePackages;
+  /** What the file imported at its baseline (importKey of each); imports not in it are labelled new. */
+  baselineImports?: readonly string[];
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -98,6 +104,15 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
   const scopes = new ScopeStack();
   const taint = new Taint(scopes);
+  const imports: ImportRecord[] = [];
+  const baseline = options.baselineImports ? new Set(options.baselineImports) : undefined;
+  const importHelpers = {
+    requireIsLocal: () => isLocalRequire(scopes),
+    constantText: (node: Node) => {
+      const value = taint.evaluate(node);
+      return value.kind === 'constant' ? value.text : undefined;
+    },
+  };
 
   let currentRule: Rule | undefined;
   const mentionCache = new Map<string, boolean>();
@@ -121,11 +136,17 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
     qualifiedName: (node) => scopes.qualifiedName(node),
     declaration: (name) => scopes.declaration(name),
     source: (node) => text.slice(node.range[0], node.range[1]),
+    packages: options.packages,
+    isNewImport: (key) => (baseline ? !baseline.has(key) : undefined),
   };
 
   const visit = (node: Node, parent: Node | undefined): void => {
     (node as { parent?: Node }).parent = parent;
     track(node, scopes, taint);
+    if (IMPORTING_NODE_TYPES.has(node.type)) {
+      const record = importRecordOf(node, importHelpers);
+      if (record) imports.push(record);
+    }
     const list = handlers.get(node.type);
     if (list) {
       for (const { rule, handler } of list) {
@@ -149,6 +170,11 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   try {
     visit(parsed.program, undefined);
     for (const rule of enabled) {
+      if (!rule.imports) continue;
+      currentRule = rule;
+      for (const record of imports) rule.imports(record, context);
+    }
+    for (const rule of enabled) {
       if (!rule.finish) continue;
       currentRule = rule;
       rule.finish(context);
@@ -165,7 +191,17 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   currentRule = undefined;
 
   const findings = finalize(reports, settings, options.minConfidence ?? 'low', lines, directives);
-  return { findings, notes };
+  return imports.length > 0 ? { findings, notes, imports } : { findings, notes };
+}
+
+/** `require` bound locally to something other than `createRequire(...)` is not Node's require. */
+function isLocalRequire(scopes: ScopeStack): boolean {
+  const declaration = scopes.declaration('require');
+  if (!declaration) return false;
+  const init = declaration.init;
+  if (init?.type !== 'CallExpression') return true;
+  const callee = init.callee.type === 'MemberExpression' ? init.callee.property : init.callee;
+  return !(callee.type === 'Identifier' && callee.name === 'createRequire');
 }
 
 /** Keeps scopes and value origins in step with the walk, before rules see the node. */

@@ -1,6 +1,7 @@
 // What a rule is: metadata plus node visitors that the engine's single pass calls.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Confidence, Fix, Node, Range, RuleMeta } from './types';
+import type { Confidence, Fix, ImportRecord, Node, Range, RuleMeta } from './types';
+import type { FilePackages } from './imports/packages';
 import type { Declaration, Value } from './bindings';
 import type { Directive } from './suppress';
 
@@ -36,6 +37,10 @@ export interface RuleContext {
   source(node: Node): string;
   /** Suppression comments in the file (read only when the file mentions a marker). */
   readonly directives: readonly Directive[];
+  /** The packages the file's project declares and has installed; undefined when the caller has no project. */
+  readonly packages?: FilePackages;
+  /** Whether the file did not import this (importKey) at its baseline; undefined when there is no baseline. */
+  isNewImport(key: string): boolean | undefined;
 }
 
 type Handler<T extends Node['type']> = (node: Extract<TSESTree.Node, { type: T }>, context: RuleContext) => void;
@@ -46,6 +51,8 @@ export interface Rule {
   visitors: Visitors;
   /** Runs after the pass, for checks about the file as a whole. */
   finish?(context: RuleContext): void;
+  /** Runs after the pass for every import the file makes (collected once by the engine). */
+  imports?(record: ImportRecord, context: RuleContext): void;
 }
 
 /** Confidence and the "where input entered" location for a sink fed by `value`; undefined when not worth flagging. */

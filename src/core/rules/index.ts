@@ -5,18 +5,23 @@ import { codeInjection } from './code-injection';
 import { commandInjection } from './command-injection';
 import { corsMisconfiguration } from './cors-misconfiguration';
 import { csrfMissing } from './csrf-missing';
+import { deprecatedPackage } from './deprecated-package';
 import { domXss } from './dom-xss';
+import { dynamicModuleSpecifier } from './dynamic-module-specifier';
 import { electronInsecure } from './electron-insecure';
 import { formatString } from './format-string';
 import { frameworkXssBypass } from './framework-xss-bypass';
+import { hallucinatedPackage } from './hallucinated-package';
 import { hardcodedSecret } from './hardcoded-secret';
 import { insecureCookie } from './insecure-cookie';
 import { insecureFilePermissions } from './insecure-file-permissions';
 import { insecureRandom } from './insecure-random';
 import { insecureTlsVersion } from './insecure-tls-version';
+import { installScriptPackage } from './install-script-package';
 import { jwtInsecureVerification } from './jwt-insecure-verification';
 import { jwtMissingExpiry } from './jwt-missing-expiry';
 import { massAssignment } from './mass-assignment';
+import { newCapabilityImport } from './new-capability-import';
 import { nosqlInjection } from './nosql-injection';
 import { openRedirect } from './open-redirect';
 import { pathTraversal } from './path-traversal';
@@ -25,6 +30,7 @@ import { postmessageOrigin } from './postmessage-origin';
 import { prototypePollution } from './prototype-pollution';
 import { reflectedXss } from './reflected-xss';
 import { regexDos } from './regex-dos';
+import { remoteModuleImport } from './remote-module-import';
 import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
 import { sqlInjection } from './sql-injection';
@@ -34,6 +40,8 @@ import { suppressionWithoutReason } from './suppression-without-reason';
 import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
+import { typosquatPackage } from './typosquat-package';
+import { undeclaredDependency } from './undeclared-dependency';
 import { unsafeDeserialization } from './unsafe-deserialization';
 import { weakCipher } from './weak-cipher';
 import { weakHash } from './weak-hash';
@@ -48,18 +56,23 @@ export const RULES: readonly Rule[] = [
   commandInjection,
   corsMisconfiguration,
   csrfMissing,
+  deprecatedPackage,
   domXss,
+  dynamicModuleSpecifier,
   electronInsecure,
   formatString,
   frameworkXssBypass,
+  hallucinatedPackage,
   hardcodedSecret,
   insecureCookie,
   insecureFilePermissions,
   insecureRandom,
   insecureTlsVersion,
+  installScriptPackage,
   jwtInsecureVerification,
   jwtMissingExpiry,
   massAssignment,
+  newCapabilityImport,
   nosqlInjection,
   openRedirect,
   pathTraversal,
@@ -68,6 +81,7 @@ export const RULES: readonly Rule[] = [
   prototypePollution,
   reflectedXss,
   regexDos,
+  remoteModuleImport,
   secretLogging,
   securityHeadersDisabled,
   sqlInjection,
@@ -77,6 +91,8 @@ export const RULES: readonly Rule[] = [
   templateInjection,
   timingUnsafeComparison,
   tlsVerificationDisabled,
+  typosquatPackage,
+  undeclaredDependency,
   unsafeDeserialization,
   weakCipher,
   weakHash,
