@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
   analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
-  scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
+  scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError, addRegistryAnswers,
 } from '../core';
 import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
 
@@ -42,6 +42,8 @@ Scan options:
   --fix                      Apply the safe fixes in place (never review ones), then report a rescan
   --diff REF                 Only findings on lines changed since REF (untracked files count as new)
   --staged                   Only findings on staged lines (the index against HEAD)
+  --registry-check           Online, opt-in: ask registry.npmjs.org whether the packages that supply-chain
+                             findings name exist and how old they are (only package names are sent)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration, path or git error.
 Docs: docs/cli.md`;
@@ -117,6 +119,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     fix: { type: 'boolean' },
     diff: { type: 'string' },
     staged: { type: 'boolean' },
+    'registry-check': { type: 'boolean' },
     baseline: { type: 'string' },
   });
   for (const [key, flag] of Object.entries(LATER_FLAGS)) {
@@ -142,6 +145,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     if (fixed.length > 0) report = await scan(paths, settings, change);
   }
   if (!report) throw new Error('scan cancelled');
+  // The only network request Codeward can make, and only when asked to: package names go out, nothing else.
+  if (values['registry-check']) await addRegistryAnswers(report.files.flatMap((file) => file.findings));
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`

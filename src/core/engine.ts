@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { AnalysisResult, Confidence, Finding, ImportRecord, Node, Note, Range, RuleSetting, Severity } from './types';
-import type { ReportDescriptor, Rule, RuleContext } from './rule';
+import type { ManifestContext, ReportDescriptor, Rule, RuleContext } from './rule';
 import { LineIndex } from './lines';
 import { parseSource } from './parse';
 import { ScopeStack, UNKNOWN, Value } from './bindings';
@@ -17,6 +17,7 @@ import { findTextSecrets } from './text-secrets';
 import { hardcodedSecret } from './rules/hardcoded-secret';
 import { importRecordOf, IMPORTING_NODE_TYPES } from './imports/collect';
 import type { FilePackages } from './imports/packages';
+import { isManifestPath, readDependencies } from './imports/manifest';
 
 export interface AnalyzeOptions {
   /** Per-rule override of the default severity, or "off". */
@@ -81,15 +82,36 @@ export function analyze(text: string, filePath: string, options: AnalyzeOptions 
   }
 }
 
-/** Configuration files: the secret scan only, reported under the hardcoded-secret rule. */
+/** Configuration files: the secret scan, reported under the hardcoded-secret rule; package.json dependencies too. */
 function analyzeConfigText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
   const settings = options.rules ?? {};
-  if (settings[hardcodedSecret.meta.id] === 'off') return { findings: [], notes: [] };
-  const reports = findTextSecrets(text, filePath).map((secret) => ({
-    rule: hardcodedSecret,
-    descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence },
-  }));
+  const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
+  if (settings[hardcodedSecret.meta.id] !== 'off') {
+    for (const secret of findTextSecrets(text, filePath)) {
+      reports.push({ rule: hardcodedSecret, descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence } });
+    }
+  }
+  if (isManifestPath(filePath)) reports.push(...checkDependencies(text, filePath, options));
   return { findings: finalize(reports, settings, options.minConfidence ?? 'low', new LineIndex(text), []), notes: [] };
+}
+
+/** The dependency checks of a package.json; like the import checks, they label what the baseline lacked. */
+function checkDependencies(text: string, filePath: string, options: AnalyzeOptions): { rule: Rule; descriptor: ReportDescriptor }[] {
+  const rules = dispatchFor(options.rules ?? {}, options.changes).enabled.filter((rule) => rule.dependencies);
+  if (rules.length === 0) return [];
+  const baseline = options.baselineImports ? new Set(options.baselineImports) : undefined;
+  const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
+  for (const rule of rules) {
+    const context: ManifestContext = {
+      text,
+      filePath,
+      packages: options.packages,
+      isNewImport: (name) => (baseline ? !baseline.has(name) : undefined),
+      report: (descriptor) => reports.push({ rule, descriptor }),
+    };
+    for (const dependency of readDependencies(text)) rule.dependencies!(dependency, context);
+  }
+  return reports;
 }
 
 function analyzeScript(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
@@ -304,6 +326,7 @@ function finalize(
         message,
       })),
       fingerprint: '',
+      ...(descriptor.package === undefined ? {} : { package: descriptor.package }),
     });
   }
   findings.sort((a, b) => a.range[0] - b.range[0] || a.ruleId.localeCompare(b.ruleId));

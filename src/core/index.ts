@@ -20,6 +20,11 @@ export { toText } from './report/text';
 export { toMarkdown } from './report/markdown';
 export { scanChanges, GitError } from './change-scan';
 export type { ChangeSpec } from './change-scan';
+export { PackageContext } from './imports/packages';
+export type { FilePackages } from './imports/packages';
+export { baselineImportsOf } from './imports/baseline';
+export { addRegistryAnswers } from './imports/registry';
+export type { RegistryAnswer } from './imports/registry';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

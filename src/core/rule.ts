@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, ImportRecord, Node, Range, RuleMeta } from './types';
 import type { FilePackages } from './imports/packages';
+import type { DependencyRecord } from './imports/manifest';
 import type { Declaration, Value } from './bindings';
 import type { Directive } from './suppress';
 
@@ -16,6 +17,8 @@ export interface ReportDescriptor {
   confidence: Confidence;
   fixes?: Fix[];
   related?: RelatedNode[];
+  /** The npm package the finding is about (supply-chain rules). */
+  package?: string;
 }
 
 export interface RuleContext {
@@ -53,6 +56,18 @@ export interface Rule {
   finish?(context: RuleContext): void;
   /** Runs after the pass for every import the file makes (collected once by the engine). */
   imports?(record: ImportRecord, context: RuleContext): void;
+  /** Runs for every dependency a package.json declares (package.json files are not parsed as code). */
+  dependencies?(dependency: DependencyRecord, context: ManifestContext): void;
+}
+
+/** What a package.json check sees: the file, its project's packages and its baseline. */
+export interface ManifestContext {
+  readonly text: string;
+  readonly filePath: string;
+  readonly packages?: FilePackages;
+  /** Whether the dependency was not declared at the baseline; undefined without a baseline. */
+  isNewImport(name: string): boolean | undefined;
+  report(descriptor: { node: Range; message: string; confidence: Confidence; fixes?: Fix[]; package?: string }): void;
 }
 
 /** Confidence and the "where input entered" location for a sink fed by `value`; undefined when not worth flagging. */

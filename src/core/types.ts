@@ -64,6 +64,8 @@ export interface Finding {
   suppression?: Suppression;
   /** Stable across line moves; see docs/cli.md ("Fingerprints"). */
   fingerprint: string;
+  /** The npm package a supply-chain finding is about (what the opt-in registry check asks about). */
+  package?: string;
 }
 
 export type NoteKind = 'parse-error' | 'too-deep' | 'binary' | 'skipped' | 'unreadable' | 'internal-error';
@@ -95,6 +97,8 @@ export interface ImportRecord {
   range: Range;
   /** The whole statement, when it does nothing but import (so removing it removes the import). */
   statement?: Range;
+  /** A `require()` or `import()` inside a try block: the code expects the module may be missing (optional). */
+  guarded?: boolean;
 }
 
 /** What a rule guards; the sensitivity policy raises severities by category. */

@@ -17,7 +17,7 @@ const EXAMPLE = join(ROOT, 'examples', 'ai-api');
 /** Rules about the tool's own comments rather than about code an assistant writes (suppression-added: change scans only). */
 const META_RULES = new Set(['suppression-without-reason', 'suppression-added']);
 /** Rules about new imports: they need a baseline, so test/unit/imports.test.ts finds them with `scan --diff`. */
-const BASELINE_RULES = new Set(['deprecated-package', 'install-script-package', 'new-capability-import']);
+const BASELINE_RULES = new Set(['deprecated-package', 'install-script-package', 'new-capability-import', 'dependency-not-locked', 'risky-dependency-spec']);
 
 function cli(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });

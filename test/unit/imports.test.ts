@@ -142,6 +142,20 @@ describe('imports', function () {
       ]);
     });
 
+    it('scan --diff HEAD checks dependencies added to package.json on their lines', async () => {
+      workspace = repository({ ...PROJECT, 'src/app.ts': BEFORE });
+      const manifest = JSON.parse(PROJECT['package.json']) as { dependencies: Record<string, string> };
+      manifest.dependencies = { ...manifest.dependencies, expresss: '^1.0.0', 'pdf-tools': 'github:someone/pdf-tools' };
+      workspace.write('package.json', JSON.stringify(manifest, null, 2));
+      const report = await json(['scan', workspace.root, '--diff', 'HEAD']);
+      assert.deepEqual(report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`), [
+        'package.json:7 dependency-not-locked',
+        'package.json:7 typosquat-package',
+        'package.json:8 dependency-not-locked',
+        'package.json:8 risky-dependency-spec',
+      ]);
+    });
+
     it('committed imports are not new in a later change; --staged compares the index with HEAD', async () => {
       workspace = repository({ ...PROJECT, 'src/app.ts': AFTER });
       workspace.write('src/app.ts', `${AFTER}import { Worker } from 'node:worker_threads';\n`);

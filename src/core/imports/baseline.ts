@@ -2,6 +2,7 @@
 import type { ImportRecord } from '../types';
 import { collectImports } from './collect';
 import { importKey } from './checks';
+import { isManifestPath, readDependencies } from './manifest';
 
 /** The keys of the imports a file made at its baseline (type-only ones too: they still name the package). */
 export function baselineKeys(records: readonly ImportRecord[]): string[] {
@@ -15,6 +16,9 @@ export function baselineKeys(records: readonly ImportRecord[]): string[] {
  */
 export function baselineImportsOf(content: Uint8Array | string | undefined, filePath: string): string[] {
   if (content === undefined) return [];
-  const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
-  return baselineKeys(collectImports(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, filePath) ?? []);
+  const raw = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  // A package.json "imports" what it declares: its baseline is the set of dependency names.
+  if (isManifestPath(filePath)) return [...new Set(readDependencies(text).map((dependency) => dependency.name))];
+  return baselineKeys(collectImports(text, filePath) ?? []);
 }

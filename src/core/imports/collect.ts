@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { ImportRecord, Node, Range } from '../types';
-import { staticString, unwrap } from '../ast';
+import { isFunction, staticString, unwrap } from '../ast';
 import { LineIndex } from '../lines';
 import { parseSource } from '../parse';
 import { fileKind } from '../file-kinds';
@@ -68,7 +68,19 @@ function fromArgument(kind: ImportRecord['kind'], call: Node, argument: Node, he
   const statement: Range | undefined = parent?.type === 'ExpressionStatement' && parent.expression === call ? [parent.range[0], parent.range[1]]
     : declarationStatement(call);
   const specifier = staticString(argument) ?? helpers.constantText(argument);
-  return { kind, specifier, typeOnly: false, range: [argument.range[0], argument.range[1]], statement };
+  const record: ImportRecord = { kind, specifier, typeOnly: false, range: [argument.range[0], argument.range[1]], statement };
+  if (insideTryBlock(call)) record.guarded = true;
+  return record;
+}
+
+/** Within the `try { }` block of a try statement, in the same function. */
+function insideTryBlock(node: Node): boolean {
+  let child = node;
+  for (let parent = (node as { parent?: Node }).parent; parent; child = parent, parent = (parent as { parent?: Node }).parent) {
+    if (parent.type === 'TryStatement' && parent.block === child) return true;
+    if (isFunction(parent)) return false;
+  }
+  return false;
 }
 
 /** `const x = require('y');` with a single declarator: the whole declaration can go. */

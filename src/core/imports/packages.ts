@@ -44,9 +44,12 @@ export interface FilePackages {
   resolvesLocally(specifier: string): boolean;
   /** Whether the project has anything installed at all (node_modules or PnP): else "not installed" proves little. */
   readonly hasInstall: boolean;
+  /** Whether the project's lockfile (npm, Yarn or pnpm) lists the package; undefined when there is no lockfile. */
+  isLocked(name: string): boolean | undefined;
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 const CACHE_MILLISECONDS = 5_000;
 
@@ -91,8 +94,10 @@ export class PackageContext {
     const aliases = this.pathAliases(directory);
     const moduleDirs = ancestors(directory).map((dir) => join(dir, 'node_modules')).filter((dir) => this.isDirectory(dir));
     const pnp = this.pnpData(directory);
+    const lockfile = this.lockfileAbove(manifests);
     const context = this;
     return {
+      isLocked: (name) => (lockfile === undefined ? undefined : lockfileLists(lockfile, name)),
       manifest: nearest,
       hasInstall: moduleDirs.length > 0 || pnp !== undefined,
       isDeclared: (name) => declared.has(name),
@@ -110,6 +115,19 @@ export class PackageContext {
         return matchesAlias(specifier, aliases, (path) => context.exists(path));
       },
     };
+  }
+
+  /** The lockfile beside the nearest package.json or one above it, up to the workspace root. */
+  private lockfileAbove(manifests: Manifest[]): { name: string; text: string } | undefined {
+    for (const manifest of manifests) {
+      for (const name of LOCKFILES) {
+        const path = join(dirname(manifest.path), name);
+        if (!this.exists(path)) continue;
+        const text = this.cached(`text:${path}`, () => readText(path));
+        if (text !== undefined) return { name, text };
+      }
+    }
+    return undefined;
   }
 
   /** package.json files from the directory up to the first one that declares workspaces (or the filesystem root). */
@@ -297,6 +315,17 @@ function matchesAlias(specifier: string, aliases: PathAliases, exists: (path: st
   if (!aliases.baseUrl) return false;
   const base = join(aliases.baseUrl, specifier);
   return ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '/index.ts', '/index.js', '/index.tsx'].some((suffix) => exists(base + suffix));
+}
+
+/**
+ * Whether a lockfile's text names the package: npm's `"node_modules/<name>"` keys, Yarn's `<name>@<range>` entry
+ * headers, pnpm's `/<name>@` or `<name>@` package keys. Text searches: reading every format fully is not needed to
+ * know whether a name is there.
+ */
+function lockfileLists(lockfile: { name: string; text: string }, name: string): boolean {
+  if (lockfile.name.endsWith('.json')) return lockfile.text.includes(`node_modules/${name}"`);
+  if (lockfile.name === 'yarn.lock') return lockfile.text.includes(`\n${name}@`) || lockfile.text.includes(`"${name}@`) || lockfile.text.includes(`, ${name}@`);
+  return lockfile.text.includes(`/${name}@`) || lockfile.text.includes(`\n  ${name}@`) || lockfile.text.includes(`'${name}@`);
 }
 
 function ancestors(directory: string): string[] {

@@ -18,7 +18,8 @@ export const hallucinatedPackage: Rule = {
   imports(record, context) {
     const packages = context.packages;
     const specifier = runtimeSpecifier(record);
-    if (!packages?.manifest || specifier?.kind !== 'package') return;
+    // require() in a try block is the optional-dependency idiom: the code is written for the module to be missing.
+    if (!packages?.manifest || specifier?.kind !== 'package' || record.guarded) return;
     const { name } = specifier;
     if (packages.isDeclared(name) || packages.isDeclared(typesPackage(name)) || packages.installed(name)) return;
     if (packages.installed(typesPackage(name)) || packages.resolvesLocally(record.specifier!)) return;
@@ -29,6 +30,7 @@ export const hallucinatedPackage: Rule = {
     const fix = removeImportFix(record, context.text);
     context.report({
       node: record.range,
+      package: name,
       message: `Possibly hallucinated package: ${lead}, which is not declared in package.json and ${where}. Check that it exists and is the package you mean before installing it.`,
       confidence: packages.hasInstall ? 'high' : 'medium',
       fixes: fix ? [fix] : [],

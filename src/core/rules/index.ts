@@ -5,6 +5,7 @@ import { codeInjection } from './code-injection';
 import { commandInjection } from './command-injection';
 import { corsMisconfiguration } from './cors-misconfiguration';
 import { csrfMissing } from './csrf-missing';
+import { dependencyNotLocked } from './dependency-not-locked';
 import { deprecatedPackage } from './deprecated-package';
 import { domXss } from './dom-xss';
 import { dynamicModuleSpecifier } from './dynamic-module-specifier';
@@ -31,6 +32,7 @@ import { prototypePollution } from './prototype-pollution';
 import { reflectedXss } from './reflected-xss';
 import { regexDos } from './regex-dos';
 import { remoteModuleImport } from './remote-module-import';
+import { riskyDependencySpec } from './risky-dependency-spec';
 import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
 import { sqlInjection } from './sql-injection';
@@ -56,6 +58,7 @@ export const RULES: readonly Rule[] = [
   commandInjection,
   corsMisconfiguration,
   csrfMissing,
+  dependencyNotLocked,
   deprecatedPackage,
   domXss,
   dynamicModuleSpecifier,
@@ -82,6 +85,7 @@ export const RULES: readonly Rule[] = [
   reflectedXss,
   regexDos,
   remoteModuleImport,
+  riskyDependencySpec,
   secretLogging,
   securityHeadersDisabled,
   sqlInjection,

@@ -28,9 +28,23 @@ export const typosquatPackage: Rule = {
     const remove = removeImportFix(record, context.text);
     context.report({
       node: record.range,
+      package: name,
       message: `Possible typosquat of '${target}': ${importLead(context.isNewImport(name), `'${name}'`)}, a near-miss of that popular package.${known ? ' It is declared or installed here: make sure it is the package you meant.' : ''}`,
       confidence: known ? 'medium' : 'high',
       fixes: remove ? [replace, remove] : [replace],
+    });
+  },
+  dependencies(dependency, context) {
+    if (!context.isNewImport(dependency.name)) return;
+    const target = typosquatTarget(dependency.name);
+    if (target === undefined) return;
+    const [start, end] = dependency.nameRange;
+    context.report({
+      node: dependency.nameRange,
+      package: dependency.name,
+      message: `Possible typosquat of '${target}': '${dependency.name}', added to ${dependency.field}, is a near-miss of that popular package.`,
+      confidence: 'high',
+      fixes: [{ title: `Replace with ${target}`, safety: 'review', edits: [{ range: [start + 1, end - 1], text: target }] }],
     });
   },
 };

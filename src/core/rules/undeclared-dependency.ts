@@ -28,6 +28,7 @@ export const undeclaredDependency: Rule = {
     const version = installed.version ? ` (${installed.version} is installed)` : '';
     context.report({
       node: record.range,
+      package: name,
       message: `Undeclared dependency: ${importLead(context.isNewImport(name), `'${name}'`)}, which package.json does not declare${version}; it is installed only as another package's dependency.`,
       confidence: 'high',
       fixes: fix ? [fix] : [],

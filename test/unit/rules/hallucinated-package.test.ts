@@ -47,6 +47,7 @@ testRule(hallucinatedPackage, {
     local("import self from 'shop-app/internal';"),
     local("import { test } from 'bun:test';\nimport v from 'virtual:pwa';\nimport c from '@/components/card';\nimport h from '~/helpers';\nimport raw from '!raw-loader!./file.txt';"),
     local("const lib = require(process.env.LIB);"),
+    local("let highlight;\ntry {\n  highlight = require('cardinal').highlight;\n} catch {\n  highlight = (text) => text;\n}"),
     local("import expresss from 'expresss';"),
     { code: "import ui from '@acme/ui';", options: { packages: monorepo.packagesFor('packages/web/src/index.ts') } },
     { code: "import pad from 'left-pad';", options: { packages: pnp.packagesFor('src/index.ts') } },

@@ -19,6 +19,7 @@ testRule(installScriptPackage, {
     { code: "import express from 'express';", options: { packages, baselineImports: [] } },
     { code: "import type { BuildOptions } from 'esbuild';", options: { packages, baselineImports: [] } },
     { code: "import esbuild from 'esbuild';", options: { baselineImports: [] } },
+    { code: '{ "devDependencies": { "esbuild": "^0.20.0" } }', filename: 'package.json', options: { packages, baselineImports: ['esbuild'] } },
   ],
   invalid: [
     {
@@ -28,6 +29,12 @@ testRule(installScriptPackage, {
         { line: 1, column: 23, message: /^New import of 'esbuild', whose installed version 0\.20\.2 runs install scripts \(postinstall\)/ },
         { line: 2, column: 24, message: /'bcrypt', whose installed version 5\.1\.1 runs install scripts \(install\)/ },
       ],
+    },
+    {
+      code: '{\n  "devDependencies": {\n    "esbuild": "^0.20.0",\n    "express": "^4.0.0"\n  }\n}\n',
+      filename: 'package.json',
+      options: { packages: app.packagesFor('package.json'), baselineImports: [] },
+      errors: [{ line: 3, column: 5, message: /^'esbuild', added to devDependencies, runs install scripts in its installed version 0\.20\.2 \(postinstall\)/ }],
     },
   ],
 });

@@ -23,6 +23,8 @@ testRule(typosquatPackage, {
     "import vue2 from 'vue2-helpers';",
     "import wrapper from '@acme/express';",
     { code: "import route from 'expresss/routes';", options: inApp },
+    { code: '{ "dependencies": { "expresss": "^1.0.0" } }', filename: 'package.json', options: { baselineImports: ['expresss'] } },
+    { code: '{ "dependencies": { "expresss": "^1.0.0" } }', filename: 'package.json' },
   ],
   invalid: [
     {
@@ -59,6 +61,14 @@ testRule(typosquatPackage, {
       ] }],
     },
     {
+      code: '{\n  "dependencies": {\n    "express": "^4.19.0",\n    "expresss": "^1.0.0"\n  }\n}\n',
+      filename: 'package.json',
+      options: { baselineImports: ['express'] },
+      errors: [{ line: 4, column: 5, endColumn: 15, message: /^Possible typosquat of 'express': 'expresss', added to dependencies, is a near-miss/, fixes: [
+        { safety: 'review', title: /^Replace with express$/, output: '{\n  "dependencies": {\n    "express": "^4.19.0",\n    "express": "^1.0.0"\n  }\n}\n' },
+      ] }],
+    },
+    {
       code: "use(await import('@type/node'));",
       errors: [{ line: 1, column: 18, message: /typosquat of '@types\/node'/, fixes: [{ safety: 'review', output: "use(await import('@types/node'));" }] }],
     },
@@ -74,9 +84,11 @@ describe('typosquat names', () => {
     ['lodash_merge', 'lodash.merge'],
     ['lodash-merge', 'lodash.merge'],
     ['@type/node', '@types/node'],
-    ['@types/nod', '@types/node'],
-    ['@babel/cor', '@babel/core'],
+    ['@typs/node', '@types/node'],
     ['eslint-plugin-reactt', 'eslint-plugin-react'],
+    ['eslint-plugin-ban', undefined],
+    ['@typescript-eslint/parsr', undefined],
+    ['@typescript-eslnt/parser', '@typescript-eslint/parser'],
     // Short names are dense: one letter apart and all real.
     ['ms', undefined],
     ['mss', undefined],
@@ -90,6 +102,11 @@ describe('typosquat names', () => {
     // Version digits, other scopes and unrelated names.
     ['vue2', undefined],
     ['@acme/express', undefined],
+    // Only a scope's owner publishes in it: siblings under one scope are not attacks on each other.
+    ['@types/nod', undefined],
+    ['@babel/cor', undefined],
+    ['@types/babel-core', undefined],
+    ['mkdirp2', undefined],
     ['fastify-helpers-ai', undefined],
     ['left-pad', undefined],
   ];
@@ -98,7 +115,7 @@ describe('typosquat names', () => {
   }
 
   it('allows more edits as names grow', () => {
-    assert.deepEqual(['qs', 'lodash', 'jsonwebtoken', 'eslint-plugin-react'].map(allowedDistance), [0, 1, 2, 2]);
+    assert.deepEqual(['qs', 'lodash', 'jsonwebtoken', 'eslint-plugin-react', 'eslint-plugin-reactjs'].map(allowedDistance), [0, 1, 1, 1, 2]);
   });
 
   it('knows the popular list', () => {
