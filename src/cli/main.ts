@@ -6,7 +6,7 @@ import type { Confidence, RuleSetting, Severity } from '../core/types';
 import {
   agentAccessOfReport, analysisOptions, applySafeFixes, BASELINE_FILE, BaselineError, CONFIDENCES, ConfigError, createBaseline, findRule, hasFindingsAtOrAbove,
   loadConfig, loadLedger, projectRoot, readBaseline, reviewReport, RULE_SETTINGS, RULES, ruleDocsUrl, scanChanges, scanPathsInParallel, serializeBaseline,
-  toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
+  toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError, addRegistryAnswers,
   formatScopeError, loadScopeFor, reportScope, requireValidScope, ScopeFileError, scopePolicyInput, scopeStatus, scopeToJson, scopeToText,
 } from '../core';
 import type { ChangeSpec, JsonReport, ReviewPolicy, ScanReport, ScanSettings } from '../core';
@@ -44,6 +44,9 @@ Scan options:
   --diff REF                 Only findings on lines changed since REF (untracked files count as new)
   --staged                   Only findings on staged lines (the index against HEAD)
   --baseline FILE            Only findings that FILE (written by \`codeward baseline\`) does not know
+
+  --registry-check           Online, opt-in: ask registry.npmjs.org whether the packages that supply-chain
+                             findings name exist and how old they are (only package names are sent)
 
 Baseline options: --config, --rule, --min-confidence as for scan;
   --output FILE              Where to write the baseline (default: .codeward/baseline.json at the root)
@@ -125,6 +128,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     fix: { type: 'boolean' },
     diff: { type: 'string' },
     staged: { type: 'boolean' },
+    'registry-check': { type: 'boolean' },
     baseline: { type: 'string' },
   });
   const format = oneOf('--format', values.format as string | undefined, FORMATS, 'text');
@@ -159,6 +163,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
   report.scope = reportScope(scope, root);
   // Unused ledger entries can only be judged when every file was looked at.
   report = reviewReport(report, policy, { complete: !change && paths.every((path) => resolve(path) === root) });
+  // The only network request Codeward can make, and only when asked to: package names go out, nothing else.
+  if (values['registry-check']) await addRegistryAnswers(report.files.flatMap((file) => file.findings));
 
   const rendered =
     format === 'sarif' ? `${JSON.stringify(toSarif(report), null, 2)}\n`

@@ -5,7 +5,8 @@ import { relative, resolve } from 'node:path';
 import { isAnalysableFile } from './file-kinds';
 import { labelAiAuthorship } from './review/authorship';
 import { selectFiles, SkippedPath, toPosix } from './files';
-import { ChangeSpec, FileChange, isOnChangedLine, readChanges, stagedContent } from './git';
+import { ChangeSpec, contentAt, FileChange, isOnChangedLine, readChanges, stagedContent } from './git';
+import { baselineImportsOf } from './imports/baseline';
 import {
   analysisOptions, analyzeBytes, buildReport, displayPath, FileReport, isFileReport, ScanProgress, ScanReport, ScanSettings,
   scanSelectedFiles,
@@ -54,7 +55,14 @@ export async function scanChanges(
   }
   const ignoredCount = countIgnored(changed, paths.map(keyOf), new Set(selection.files.map(keyOf)), skippedKeys, top);
 
-  const options = { ...analysisOptions(settings), changes: true };
+  // Imports are labelled new against the same side the diff compares with: the ref, or HEAD for the index.
+  const baseRef = spec.kind === 'staged' ? 'HEAD' : spec.ref;
+  const baselines: Record<string, string[]> = {};
+  for (const file of files) {
+    const before = changeOf.get(file) === 'all' ? undefined : contentAt(changes.top, baseRef, keyOf(file));
+    baselines[resolve(file)] = baselineImportsOf(before, file);
+  }
+  const options = { ...analysisOptions(settings), changes: true, baselines };
   let results: (FileReport | SkippedPath)[] | undefined;
   if (spec.kind === 'staged') {
     results = files.map((file) => analyzeBytes(stagedContent(changes.top, keyOf(file)), displayPath(root, file), resolve(file), options));

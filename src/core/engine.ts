@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { AnalysisResult, Confidence, Finding, Node, Note, Range, RuleSetting, Severity } from './types';
-import type { ReportDescriptor, Rule, RuleContext } from './rule';
+import type { AnalysisResult, Confidence, Finding, ImportRecord, Node, Note, Range, RuleSetting, Severity } from './types';
+import type { ManifestContext, ReportDescriptor, Rule, RuleContext } from './rule';
 import { LineIndex } from './lines';
 import { parseSource } from './parse';
 import { ScopeStack, UNKNOWN, Value } from './bindings';
@@ -18,6 +18,9 @@ import { hardcodedSecret } from './rules/hardcoded-secret';
 import { applyScopePolicy } from './scope/policy';
 import type { ScopePolicyInput } from './scope/model';
 import { analyzeAgentFile } from './agents/analyze';
+import { importRecordOf, IMPORTING_NODE_TYPES } from './imports/collect';
+import type { FilePackages } from './imports/packages';
+import { isManifestPath, readDependencies } from './imports/manifest';
 
 export interface AnalyzeOptions {
   /** Per-rule override of the default severity, or "off". */
@@ -31,6 +34,10 @@ export interface AnalyzeOptions {
   changes?: boolean;
   /** The sensitivity scope's policy: severity raises by classification, restricted paths (see scope/policy.ts). */
   scope?: ScopePolicyInput;
+  /** The file's package context, for the import rules (built by the scan from the file's absolute path). */
+  packages?: FilePackages;
+  /** What the file imported at its baseline (importKey of each); imports not in it are labelled new. */
+  baselineImports?: readonly string[];
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -87,25 +94,48 @@ function analyzeText(text: string, filePath: string, options: AnalyzeOptions): A
   }
 }
 
-/** Configuration files: the secret scan only, reported under the hardcoded-secret rule. */
+/** Configuration files: the secret scan, reported under the hardcoded-secret rule; package.json dependencies too. */
 function analyzeConfigText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
   const settings = options.rules ?? {};
-  if (settings[hardcodedSecret.meta.id] === 'off') return { findings: [], notes: [] };
-  const reports = findTextSecrets(text, filePath).map((secret) => ({
-    rule: hardcodedSecret,
-    descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence },
-  }));
+  const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
+  if (settings[hardcodedSecret.meta.id] !== 'off') {
+    for (const secret of findTextSecrets(text, filePath)) {
+      reports.push({ rule: hardcodedSecret, descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence } });
+    }
+  }
+  if (isManifestPath(filePath)) reports.push(...checkDependencies(text, filePath, options));
   return { findings: finalize(reports, settings, options.minConfidence ?? 'low', new LineIndex(text), []), notes: [] };
 }
 
-/** Agent and editor settings: the agent-access rules on the parsed file, and the secret scan of configuration files. */
+/** Agent and editor settings: the agent-access rules on the parsed file, the secret scan of configuration files, and a manifest's dependencies. */
 function analyzeAgentText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
   const settings = options.rules ?? {};
   const lines = new LineIndex(text);
   const { enabled } = dispatchFor(settings, options.changes);
   const secretRule = settings[hardcodedSecret.meta.id] === 'off' ? undefined : hardcodedSecret;
   const { reports, notes, directives } = analyzeAgentFile(text, filePath, enabled, secretRule, lines);
+  // package.json is both an agent launcher (its scripts) and a manifest (its dependencies).
+  if (isManifestPath(filePath)) reports.push(...checkDependencies(text, filePath, options));
   return { findings: finalize(reports, settings, options.minConfidence ?? 'low', lines, directives), notes };
+}
+
+/** The dependency checks of a package.json; like the import checks, they label what the baseline lacked. */
+function checkDependencies(text: string, filePath: string, options: AnalyzeOptions): { rule: Rule; descriptor: ReportDescriptor }[] {
+  const rules = dispatchFor(options.rules ?? {}, options.changes).enabled.filter((rule) => rule.dependencies);
+  if (rules.length === 0) return [];
+  const baseline = options.baselineImports ? new Set(options.baselineImports) : undefined;
+  const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
+  for (const rule of rules) {
+    const context: ManifestContext = {
+      text,
+      filePath,
+      packages: options.packages,
+      isNewImport: (name) => (baseline ? !baseline.has(name) : undefined),
+      report: (descriptor) => reports.push({ rule, descriptor }),
+    };
+    for (const dependency of readDependencies(text)) rule.dependencies!(dependency, context);
+  }
+  return reports;
 }
 
 function analyzeScript(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
@@ -120,6 +150,15 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
   const scopes = new ScopeStack();
   const taint = new Taint(scopes);
+  const imports: ImportRecord[] = [];
+  const baseline = options.baselineImports ? new Set(options.baselineImports) : undefined;
+  const importHelpers = {
+    requireIsLocal: () => isLocalRequire(scopes),
+    constantText: (node: Node) => {
+      const value = taint.evaluate(node);
+      return value.kind === 'constant' ? value.text : undefined;
+    },
+  };
 
   let currentRule: Rule | undefined;
   const mentionCache = new Map<string, boolean>();
@@ -143,11 +182,17 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
     qualifiedName: (node) => scopes.qualifiedName(node),
     declaration: (name) => scopes.declaration(name),
     source: (node) => text.slice(node.range[0], node.range[1]),
+    packages: options.packages,
+    isNewImport: (key) => (baseline ? !baseline.has(key) : undefined),
   };
 
   const visit = (node: Node, parent: Node | undefined): void => {
     (node as { parent?: Node }).parent = parent;
     track(node, scopes, taint);
+    if (IMPORTING_NODE_TYPES.has(node.type)) {
+      const record = importRecordOf(node, importHelpers);
+      if (record) imports.push(record);
+    }
     const list = handlers.get(node.type);
     if (list) {
       for (const { rule, handler } of list) {
@@ -170,6 +215,11 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
 
   try {
     visit(parsed.program, undefined);
+    for (const rule of enabled) {
+      if (!rule.imports) continue;
+      currentRule = rule;
+      for (const record of imports) rule.imports(record, context);
+    }
     for (const rule of enabled) {
       if (!rule.finish) continue;
       currentRule = rule;
@@ -196,7 +246,17 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   currentRule = undefined;
 
   const findings = finalize(reports, settings, options.minConfidence ?? 'low', lines, directives);
-  return { findings, notes };
+  return imports.length > 0 ? { findings, notes, imports } : { findings, notes };
+}
+
+/** `require` bound locally to something other than `createRequire(...)` is not Node's require. */
+function isLocalRequire(scopes: ScopeStack): boolean {
+  const declaration = scopes.declaration('require');
+  if (!declaration) return false;
+  const init = declaration.init;
+  if (init?.type !== 'CallExpression') return true;
+  const callee = init.callee.type === 'MemberExpression' ? init.callee.property : init.callee;
+  return !(callee.type === 'Identifier' && callee.name === 'createRequire');
 }
 
 /** Keeps scopes and value origins in step with the walk, before rules see the node. */
@@ -299,6 +359,7 @@ function finalize(
         message,
       })),
       fingerprint: '',
+      ...(descriptor.package === undefined ? {} : { package: descriptor.package }),
     });
   }
   findings.sort((a, b) => a.range[0] - b.range[0] || a.ruleId.localeCompare(b.ruleId));

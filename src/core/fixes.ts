@@ -12,7 +12,8 @@ export function combinedSafeEdits(findings: readonly Finding[]): { edits: TextEd
   const taken: TextEdit[] = [];
   for (const finding of findings) {
     if (finding.suppression) continue;
-    const fix = finding.fixes.find((candidate) => candidate.safety === 'safe');
+    // A fix-all edits the file at hand: fixes that edit another file (package.json) are left to the user.
+    const fix = finding.fixes.find((candidate) => candidate.safety === 'safe' && candidate.edits.every((edit) => edit.path === undefined));
     if (!fix) continue;
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     chosen.push(fix);

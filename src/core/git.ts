@@ -83,6 +83,18 @@ export function stagedContent(top: string, path: string): Buffer {
   return git(top, ['show', `:${path}`]);
 }
 
+/**
+ * A file's content at a ref (`git show <ref>:<path>`), or undefined when the file did not exist there.
+ * Path relative to the repository root.
+ */
+export function contentAt(top: string, ref: string, path: string): Buffer | undefined {
+  try {
+    return git(top, ['show', `${ref}:${path}`]);
+  } catch {
+    return undefined;
+  }
+}
+
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
 /** New-side line ranges per file from `git diff --unified=0` output; deletions-only hunks add no lines. */

@@ -37,6 +37,11 @@ export { loadLedger } from './review/ledger';
 export { resolveReviewBase } from './review/changes';
 export type { ResolvedBase, ReviewBase } from './review/changes';
 export type { Ledger } from './review/ledger';
+export { PackageContext } from './imports/packages';
+export type { FilePackages } from './imports/packages';
+export { baselineImportsOf } from './imports/baseline';
+export { addRegistryAnswers } from './imports/registry';
+export type { RegistryAnswer } from './imports/registry';
 export type * from './types';
 
 import { serveIfWorker } from './pool';

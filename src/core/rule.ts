@@ -1,6 +1,8 @@
 // What a rule is: metadata plus node visitors that the engine's single pass calls.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Confidence, Fix, Node, Range, RuleMeta } from './types';
+import type { Confidence, Fix, ImportRecord, Node, Range, RuleMeta } from './types';
+import type { FilePackages } from './imports/packages';
+import type { DependencyRecord } from './imports/manifest';
 import type { Declaration, Value } from './bindings';
 import type { Directive } from './suppress';
 import type { AgentFile } from './agents/document';
@@ -16,6 +18,8 @@ export interface ReportDescriptor {
   confidence: Confidence;
   fixes?: Fix[];
   related?: RelatedNode[];
+  /** The npm package the finding is about (supply-chain rules). */
+  package?: string;
 }
 
 export interface RuleContext {
@@ -37,6 +41,10 @@ export interface RuleContext {
   source(node: Node): string;
   /** Suppression comments in the file (read only when the file mentions a marker). */
   readonly directives: readonly Directive[];
+  /** The packages the file's project declares and has installed; undefined when the caller has no project. */
+  readonly packages?: FilePackages;
+  /** Whether the file did not import this (importKey) at its baseline; undefined when there is no baseline. */
+  isNewImport(key: string): boolean | undefined;
 }
 
 type Handler<T extends Node['type']> = (node: Extract<TSESTree.Node, { type: T }>, context: RuleContext) => void;
@@ -51,6 +59,20 @@ export interface Rule {
   checkAgentFile?(file: AgentFile, report: (descriptor: AgentReport) => void): void;
   /** Runs after every rule's pass and finish, for checks about what the other rules reported (unused suppressions). */
   afterReports?(context: RuleContext, reported: ReportedFinding[], enabledRuleIds: ReadonlySet<string>): void;
+  /** Runs after the pass for every import the file makes (collected once by the engine). */
+  imports?(record: ImportRecord, context: RuleContext): void;
+  /** Runs for every dependency a package.json declares (package.json files are not parsed as code). */
+  dependencies?(dependency: DependencyRecord, context: ManifestContext): void;
+}
+
+/** What a package.json check sees: the file, its project's packages and its baseline. */
+export interface ManifestContext {
+  readonly text: string;
+  readonly filePath: string;
+  readonly packages?: FilePackages;
+  /** Whether the dependency was not declared at the baseline; undefined without a baseline. */
+  isNewImport(name: string): boolean | undefined;
+  report(descriptor: { node: Range; message: string; confidence: Confidence; fixes?: Fix[]; package?: string }): void;
 }
 
 /** What a rule reported, as afterReports sees it: before confidence filtering and suppression. */

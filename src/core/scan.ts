@@ -8,6 +8,7 @@ import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
 import type { CodewardConfig } from './config/model';
 import { MIN_FILES_FOR_WORKERS, PoolOptions, scanFilesInPool } from './pool';
 import type { ReportScope, ScopePolicyInput } from './scope/model';
+import { PackageContext } from './imports/packages';
 
 export interface FileReport {
   /** Relative to the scan root, with forward slashes. */
@@ -85,7 +86,12 @@ export interface AnalysisOptions {
   /** A change scan: rules that judge changes run (see AnalyzeOptions.changes). */
   changes?: boolean;
   scope?: ScopePolicyInput;
+  /** Per absolute path, what the file imported at the change's baseline (see AnalyzeOptions.baselineImports). */
+  baselines?: Record<string, string[]>;
 }
+
+/** One per thread (pool workers build their own): package.json, node_modules and tsconfig reads are shared by files. */
+const packageContext = new PackageContext();
 
 /** The effective analysis options: the configuration with command-line overrides on top, and the scope's policy. */
 export function analysisOptions(settings: ScanSettings): AnalysisOptions {
@@ -115,9 +121,15 @@ export function analyzeBytes(bytes: Uint8Array, path: string, absolutePath: stri
   if ('note' in decoded) return { path, absolutePath, findings: [], notes: [decoded.note] };
   if (looksMinified(decoded.text)) return { path, reason: 'minified (very long lines)' };
   // Rules see the path relative to the root: a checkout under /home/me/tests/ is not a test file.
-  const result = analyze(decoded.text, path, options);
+  const { baselines, ...engineOptions } = options;
+  const result = analyze(decoded.text, path, {
+    ...engineOptions,
+    packages: packageContext.forFile(absolutePath),
+    baselineImports: baselines?.[absolutePath],
+  });
   // Too deep for this thread's stack: a second try on a worker with a larger one; the note stays if that fails too.
-  const deep = isTooDeep(result) ? analyzeOnLargeStack(decoded.text, path, options) : undefined;
+  // (The package context stays here: it cannot cross threads, so that retry judges no packages.)
+  const deep = isTooDeep(result) ? analyzeOnLargeStack(decoded.text, path, { ...engineOptions, baselineImports: baselines?.[absolutePath] }) : undefined;
   return { path, absolutePath, ...(deep ?? result) };
 }
 

@@ -13,6 +13,11 @@ export type Range = [number, number];
 export interface TextEdit {
   range: Range;
   text: string;
+  /**
+   * Absolute path of another file the edit applies to (adding a dependency to package.json); absent means the
+   * analysed file. Shells that cannot edit another file do not offer such a fix.
+   */
+  path?: string;
 }
 
 /**
@@ -76,6 +81,8 @@ export interface Finding {
   insertedCode?: boolean;
   /** Change scans: the line was written by a commit that declares an AI assistant. */
   aiAuthorship?: AiAuthorship;
+  /** The npm package a supply-chain finding is about (what the opt-in registry check asks about). */
+  package?: string;
 }
 
 /** How a commit declares an assistant: a Co-authored-by trailer, its author, or the agent branch it came from. */
@@ -100,6 +107,25 @@ export interface Note {
 export interface AnalysisResult {
   findings: Finding[];
   notes: Note[];
+  /** Every import the file makes, collected in the same pass (absent for files that are not parsed). */
+  imports?: ImportRecord[];
+}
+
+export type ImportKind = 'import' | 'export' | 'import-equals' | 'require' | 'dynamic-import' | 'require-resolve';
+
+/** One import of a module, as written. Plain data: it crosses worker threads and feeds baselines. */
+export interface ImportRecord {
+  kind: ImportKind;
+  /** The module as written; undefined when it is not a constant (`require(name)`). */
+  specifier?: string;
+  /** `import type`, `export type`, or every named import marked `type`: erased at compile time. */
+  typeOnly: boolean;
+  /** The specifier expression. */
+  range: Range;
+  /** The whole statement, when it does nothing but import (so removing it removes the import). */
+  statement?: Range;
+  /** A `require()` or `import()` inside a try block: the code expects the module may be missing (optional). */
+  guarded?: boolean;
 }
 
 /** What a rule guards; the sensitivity policy raises severities by category. */

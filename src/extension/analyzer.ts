@@ -1,13 +1,15 @@
 // Analyses open documents (debounced while typing) and keeps each one's findings for the version they describe.
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, isAnalysableFile, reviewFindings } from '../core';
+import { addRegistryAnswers, analyze, isAnalysableFile, PackageContext, reviewFindings } from '../core';
+import type { RegistryAnswer } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
 import type { ConfigStore } from './configs';
 import type { ScopeFiles } from './scope/scopeFiles';
 import { readSettings } from './settings';
 import { fileDiagnostics, skippedDiagnostic } from './diagnostics';
+import { Baselines } from './baselines';
 
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 const EXTENSION_BY_LANGUAGE: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
@@ -26,6 +28,11 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly results = new Map<string, DocumentResult>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** package.json files, node_modules and tsconfig read once per folder (refreshed after a few seconds). */
+  private readonly packages = new PackageContext();
+  /** Registry answers of this session (opt-in only), so each package name is asked about once. */
+  private readonly registryAnswers = new Map<string, RegistryAnswer>();
+  private readonly baselines = new Baselines((fsPath) => this.reanalyse(fsPath), () => vscode.workspace.isTrusted);
   /** Fires after any document's findings change (the status bar listens). */
   readonly onDidChangeResults = this.changed.event;
 
@@ -96,7 +103,14 @@ export class DocumentAnalyzer implements vscode.Disposable {
       // Rules see the path relative to the repository, as in the CLI: a checkout under a `tests` folder is not a test file.
       const analysedName = root !== undefined ? relative(root, fileName) : fileName;
       const scope = root !== undefined ? this.scopes.policyFor(root) : undefined;
-      const analysed = analyze(text, analysedName, { rules: config.rules, minConfidence: config.minConfidence, scope });
+      const onDisk = document.uri.scheme === 'file';
+      const analysed = analyze(text, analysedName, {
+        rules: config.rules,
+        minConfidence: config.minConfidence,
+        scope,
+        packages: onDisk ? this.packages.forFile(fileName) : undefined,
+        baselineImports: onDisk ? this.baselines.importsFor(fileName, text) : undefined,
+      });
       const reviewed = root !== undefined
         ? reviewFindings(analysedName.split('\\').join('/'), analysed.findings, this.configs.policyFor(root))
         : analysed.findings;
@@ -105,6 +119,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.results.delete(key);
       this.results.set(key, { version: document.version, findings: result.findings });
       this.collection.set(document.uri, fileDiagnostics(document.uri, result));
+      if (readSettings(document.uri).registryCheck && result.findings.some((finding) => finding.package !== undefined)) {
+        void this.addRegistryAnswers(document, result);
+      }
       this.log.debug(`${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
       this.changed.fire();
     } catch (error) {
@@ -113,8 +130,23 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
   }
 
+  /** The opt-in registry check: its answers extend the messages once they arrive, if the document is unchanged. */
+  private async addRegistryAnswers(document: vscode.TextDocument, result: ReturnType<typeof analyze>): Promise<void> {
+    const version = document.version;
+    await addRegistryAnswers(result.findings, { known: this.registryAnswers });
+    if (document.isClosed || document.version !== version || this.resultFor(document)?.findings !== result.findings) return;
+    this.collection.set(document.uri, fileDiagnostics(document.uri, result));
+  }
+
+  /** A file's baseline arrived or changed: its open document is analysed again. */
+  private reanalyse(fsPath: string): void {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'file' && candidate.uri.fsPath === fsPath);
+    if (document) this.analyse(document);
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    if (uri.scheme === 'file') this.baselines.forget(uri.fsPath);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);

@@ -21,7 +21,26 @@ export class Commands {
       void vscode.window.showWarningMessage('Codeward: the document changed after this fix was computed; try the fix again.');
       return false;
     }
-    return vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
+    const own = edits.filter((edit) => edit.path === undefined);
+    const edit = toWorkspaceEdit(document, own);
+    // Edits of another file (a dependency added to package.json) were computed from that file on disk.
+    const others = [...new Set(edits.flatMap((other) => (other.path === undefined ? [] : [other.path])))];
+    const touched: vscode.TextDocument[] = [];
+    for (const path of others) {
+      const other = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+      if (other.isDirty) {
+        void vscode.window.showWarningMessage(`Codeward: ${vscode.workspace.asRelativePath(other.uri)} has unsaved changes; save it and try the fix again.`);
+        return false;
+      }
+      for (const { range, text } of edits.filter((candidate) => candidate.path === path)) {
+        edit.replace(other.uri, new vscode.Range(other.positionAt(range[0]), other.positionAt(range[1])), text);
+      }
+      touched.push(other);
+    }
+    const applied = await vscode.workspace.applyEdit(edit);
+    // The other file was clean: keep it so, so the next analysis reads what the fix wrote.
+    if (applied) for (const other of touched) await other.save();
+    return applied;
   }
 
   /** Asks for a reason (required) and inserts `// codeward-ignore-next-line <rule> -- <reason>` above the finding. */

@@ -7,6 +7,8 @@ export interface EditorSettings {
   enable: boolean;
   scanOnType: boolean;
   debounceMs: number;
+  /** Opt-in: ask the npm registry about the packages supply-chain findings name (only names are sent). */
+  registryCheck: boolean;
   /** Only what the user set explicitly, so the repository file keeps its say otherwise. */
   overrides: ConfigOverrides;
 }
@@ -22,6 +24,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Edit
     enable: config.get<boolean>('enable', true),
     scanOnType: config.get<boolean>('scanOnType', true),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
+    registryCheck: config.get<boolean>('registryCheck', false),
     overrides: {
       rules: explicit<Record<string, RuleSetting>>(config, 'rules'),
       exclude: explicit<string[]>(config, 'exclude'),

@@ -1,13 +1,19 @@
 // Table-driven rule tests in the style of ESLint's RuleTester: valid snippets, invalid ones with exact positions and fix output.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/engine';
 import { RULES } from '../../src/core/rules';
 import type { Rule } from '../../src/core/rule';
+import type { AnalyzeOptions } from '../../src/core/engine';
 import type { Confidence, Finding, Fix, RuleSetting } from '../../src/core/types';
+
+/** What the import rules need beyond the text: the file's package context and its baseline imports. */
+export type CaseOptions = Pick<AnalyzeOptions, 'packages' | 'baselineImports'>;
 
 export interface ValidCase {
   code: string;
   filename?: string;
+  options?: CaseOptions;
 }
 
 export interface ExpectedFix {
@@ -15,6 +21,8 @@ export interface ExpectedFix {
   title?: RegExp;
   /** The whole file after applying this fix. */
   output: string;
+  /** The fix edits this other file (its edits carry this path): `output` is that file after the fix. */
+  file?: string;
 }
 
 export interface ExpectedFinding {
@@ -31,6 +39,7 @@ export interface ExpectedFinding {
 export interface InvalidCase {
   code: string;
   filename?: string;
+  options?: CaseOptions;
   errors: ExpectedFinding[];
 }
 
@@ -54,9 +63,9 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
   describe(rule.meta.id, () => {
     describe('not flagged', () => {
       cases.valid.forEach((entry, index) => {
-        const { code, filename = 'file.ts' } = typeof entry === 'string' ? { code: entry } : entry;
+        const { code, filename = 'file.ts', options } = typeof entry === 'string' ? { code: entry, options: undefined } : entry;
         it(`valid #${index + 1}: ${code.split('\n').find((line) => line.trim())?.trim().slice(0, 60)}`, () => {
-          const result = analyze(code, filename, { rules: settings, changes: rule.meta.changesOnly });
+          const result = analyze(code, filename, { ...options, rules: settings, changes: rule.meta.changesOnly });
           assert.deepEqual(result.notes, [], 'the snippet must parse');
           assert.equal(result.findings.length, 0, `unexpected findings:\n${describeFindings(result.findings)}`);
         });
@@ -64,9 +73,9 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
     });
     describe('flagged', () => {
       cases.invalid.forEach((entry, index) => {
-        const { code, filename = 'file.ts', errors } = entry;
+        const { code, filename = 'file.ts', errors, options } = entry;
         it(`invalid #${index + 1}: ${code.split('\n').find((line) => line.trim())?.trim().slice(0, 60)}`, () => {
-          const result = analyze(code, filename, { rules: settings, changes: rule.meta.changesOnly });
+          const result = analyze(code, filename, { ...options, rules: settings, changes: rule.meta.changesOnly });
           assert.deepEqual(result.notes, [], 'the snippet must parse');
           assert.equal(result.findings.length, errors.length, `findings:\n${describeFindings(result.findings)}`);
           errors.forEach((expected, position) => {
@@ -83,7 +92,13 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
               const actual = finding.fixes[fixIndex];
               assert.equal(actual.safety, fix.safety, `safety of "${actual.title}"`);
               if (fix.title) assert.match(actual.title, fix.title);
-              assert.equal(applyFix(code, actual), fix.output);
+              if (fix.file) {
+                assert.ok(actual.edits.every((edit) => edit.path === fix.file), 'edits name the other file');
+                assert.equal(applyFix(readFileSync(fix.file, 'utf8'), actual), fix.output);
+              } else {
+                assert.ok(actual.edits.every((edit) => edit.path === undefined), 'edits apply to the analysed file');
+                assert.equal(applyFix(code, actual), fix.output);
+              }
             });
           });
         });

@@ -83,6 +83,24 @@ describe('offline by proof', function () {
     }
   });
 
+  it('only --registry-check (opt-in) asks the network, and then only through fetch', () => {
+    const workspace = createWorkspace({
+      'package.json': JSON.stringify({ name: 'app', dependencies: {} }),
+      'src/a.js': "const ghost = require('express-helpers-ai');\n",
+    });
+    try {
+      const plain = trapped([CLI, 'scan', workspace.root, '--format', 'json']);
+      assert.deepEqual(plain.attempts, []);
+      assert.equal(JSON.parse(plain.stdout).findings[0].ruleId, 'hallucinated-package');
+      const online = trapped([CLI, 'scan', workspace.root, '--format', 'json', '--registry-check']);
+      assert.deepEqual(online.attempts, ['globalThis.fetch']);
+      assert.equal(online.status, 0, online.stderr);
+      assert.equal(JSON.parse(online.stdout).findings[0].ruleId, 'hallucinated-package', 'no answer leaves the finding as it was');
+    } finally {
+      workspace.remove();
+    }
+  });
+
   it('no bundle imports a network module (esbuild metafile)', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'codeward-build-'));
     try {

@@ -1,6 +1,8 @@
 // SARIF 2.1.0 for GitHub code scanning and other consumers; locations relative to %SRCROOT% (the scan root).
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
+import { relative } from 'node:path';
+import { toPosix } from '../files';
 import type { Finding, Severity } from '../types';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
@@ -19,8 +21,8 @@ export function toSarif(report: ScanReport, rules: readonly Rule[] = RULES): Sar
   // With a baseline, known findings stay in the log as "unchanged" so code scanning does not close their alerts.
   const compared = report.summary.baselined !== undefined;
   for (const file of report.files) {
-    for (const finding of file.findings) results.push(withBaselineState(toResult(finding, file.path, ruleIndex), compared && 'new'));
-    for (const finding of file.baselined ?? []) results.push(withBaselineState(toResult(finding, file.path, ruleIndex), 'unchanged'));
+    for (const finding of file.findings) results.push(withBaselineState(toResult(finding, file.path, ruleIndex, report.root), compared && 'new'));
+    for (const finding of file.baselined ?? []) results.push(withBaselineState(toResult(finding, file.path, ruleIndex, report.root), 'unchanged'));
   }
   const notifications: Sarif.Notification[] = [
     ...report.files.flatMap((file) =>
@@ -83,7 +85,7 @@ function artifact(path: string): Sarif.ArtifactLocation {
   return { uri: encodeURI(path), uriBaseId: SRCROOT };
 }
 
-function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>): Sarif.Result {
+function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>, root: string): Sarif.Result {
   const result: Sarif.Result = {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
@@ -108,15 +110,14 @@ function toResult(finding: Finding, path: string, ruleIndex: Map<string, number>
   if (finding.fixes.length > 0) {
     result.fixes = finding.fixes.map((fix) => ({
       description: { text: fix.title },
-      artifactChanges: [
-        {
-          artifactLocation: artifact(path),
-          replacements: fix.edits.map((edit) => ({
-            deletedRegion: { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] },
-            insertedContent: { text: edit.text },
-          })),
-        },
-      ],
+      // One change per file: a fix may also edit another file (a dependency added to package.json).
+      artifactChanges: [...new Set(fix.edits.map((edit) => edit.path))].map((other) => ({
+        artifactLocation: artifact(other === undefined ? path : toPosix(relative(root, other))),
+        replacements: fix.edits.filter((edit) => edit.path === other).map((edit) => ({
+          deletedRegion: { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] },
+          insertedContent: { text: edit.text },
+        })),
+      })),
       properties: { safety: fix.safety },
     }));
   }

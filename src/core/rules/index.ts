@@ -11,22 +11,28 @@ import { codeInjection } from './code-injection';
 import { commandInjection } from './command-injection';
 import { corsMisconfiguration } from './cors-misconfiguration';
 import { csrfMissing } from './csrf-missing';
+import { dependencyNotLocked } from './dependency-not-locked';
+import { deprecatedPackage } from './deprecated-package';
 import { devcontainerHostAccess } from './devcontainer-host-access';
 import { domXss } from './dom-xss';
+import { dynamicModuleSpecifier } from './dynamic-module-specifier';
 import { electronInsecure } from './electron-insecure';
 import { formatString } from './format-string';
 import { frameworkXssBypass } from './framework-xss-bypass';
+import { hallucinatedPackage } from './hallucinated-package';
 import { hardcodedSecret } from './hardcoded-secret';
 import { insecureCookie } from './insecure-cookie';
 import { insecureFilePermissions } from './insecure-file-permissions';
 import { insecureRandom } from './insecure-random';
 import { insecureTlsVersion } from './insecure-tls-version';
+import { installScriptPackage } from './install-script-package';
 import { jwtInsecureVerification } from './jwt-insecure-verification';
 import { jwtMissingExpiry } from './jwt-missing-expiry';
 import { massAssignment } from './mass-assignment';
 import { mcpCredentialInConfig } from './mcp-credential-in-config';
 import { mcpInsecureTransport } from './mcp-insecure-transport';
 import { mcpUnpinnedServer } from './mcp-unpinned-server';
+import { newCapabilityImport } from './new-capability-import';
 import { nosqlInjection } from './nosql-injection';
 import { openRedirect } from './open-redirect';
 import { pathTraversal } from './path-traversal';
@@ -35,6 +41,8 @@ import { postmessageOrigin } from './postmessage-origin';
 import { prototypePollution } from './prototype-pollution';
 import { reflectedXss } from './reflected-xss';
 import { regexDos } from './regex-dos';
+import { remoteModuleImport } from './remote-module-import';
+import { riskyDependencySpec } from './risky-dependency-spec';
 import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
 import { sqlInjection } from './sql-injection';
@@ -44,6 +52,8 @@ import { suppressionWithoutReason } from './suppression-without-reason';
 import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
+import { typosquatPackage } from './typosquat-package';
+import { undeclaredDependency } from './undeclared-dependency';
 import { unsafeDeserialization } from './unsafe-deserialization';
 import { unusedSuppression } from './unused-suppression';
 import { weakCipher } from './weak-cipher';
@@ -65,22 +75,28 @@ export const RULES: readonly Rule[] = [
   commandInjection,
   corsMisconfiguration,
   csrfMissing,
+  dependencyNotLocked,
+  deprecatedPackage,
   devcontainerHostAccess,
   domXss,
+  dynamicModuleSpecifier,
   electronInsecure,
   formatString,
   frameworkXssBypass,
+  hallucinatedPackage,
   hardcodedSecret,
   insecureCookie,
   insecureFilePermissions,
   insecureRandom,
   insecureTlsVersion,
+  installScriptPackage,
   jwtInsecureVerification,
   jwtMissingExpiry,
   massAssignment,
   mcpCredentialInConfig,
   mcpInsecureTransport,
   mcpUnpinnedServer,
+  newCapabilityImport,
   nosqlInjection,
   openRedirect,
   pathTraversal,
@@ -89,6 +105,8 @@ export const RULES: readonly Rule[] = [
   prototypePollution,
   reflectedXss,
   regexDos,
+  remoteModuleImport,
+  riskyDependencySpec,
   secretLogging,
   securityHeadersDisabled,
   sqlInjection,
@@ -98,6 +116,8 @@ export const RULES: readonly Rule[] = [
   templateInjection,
   timingUnsafeComparison,
   tlsVerificationDisabled,
+  typosquatPackage,
+  undeclaredDependency,
   unsafeDeserialization,
   unusedSuppression,
   weakCipher,
