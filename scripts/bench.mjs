@@ -32,7 +32,7 @@ if (process.argv[2] === '--child') {
 /** Options exactly as src/core/parse.ts passes them. */
 function estreeOptions(text, filePath) {
   const jsx = /\.(?:jsx|tsx)$/i.test(filePath) || !/\.(?:[cm]?ts|tsx)$/i.test(filePath);
-  return { jsx, range: true, loc: false, comment: text.includes(SUPPRESSION_MARKER), tokens: false, filePath, loggerFn: false, suppressDeprecatedPropertyWarnings: true };
+  return { jsx, range: true, loc: true, comment: text.includes(SUPPRESSION_MARKER), tokens: false, filePath, loggerFn: false, suppressDeprecatedPropertyWarnings: true };
 }
 
 /** `parse`: typescript-estree alone; `analyze`: the core's analyze(); both over the listed files, one thread. */
