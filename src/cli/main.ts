@@ -7,7 +7,7 @@ import {
   analysisOptions, applySafeFixes, CONFIDENCES, ConfigError, findRule, hasFindingsAtOrAbove, loadConfig, projectRoot, RULE_SETTINGS, RULES, ruleDocsUrl,
   scanChanges, scanPathsInParallel, toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError,
 } from '../core';
-import type { ChangeSpec, ScanReport, ScanSettings } from '../core';
+import type { CacheSettings, ChangeSpec, ScanReport, ScanSettings } from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -42,6 +42,8 @@ Scan options:
   --fix                      Apply the safe fixes in place (never review ones), then report a rescan
   --diff REF                 Only findings on lines changed since REF (untracked files count as new)
   --staged                   Only findings on staged lines (the index against HEAD)
+  --no-cache                 Analyse every file again instead of reusing results of unchanged files
+  --cache-location PATH      Cache file, or folder for one (default: the user's cache folder; see docs/cli.md)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration, path or git error.
 Docs: docs/cli.md`;
@@ -117,6 +119,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     fix: { type: 'boolean' },
     diff: { type: 'string' },
     staged: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    'cache-location': { type: 'string' },
     baseline: { type: 'string' },
   });
   for (const [key, flag] of Object.entries(LATER_FLAGS)) {
@@ -129,17 +133,18 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     ? undefined
     : oneOf<Confidence>('--min-confidence', values['min-confidence'] as string, CONFIDENCES, 'low');
   const rules = parseRuleOverrides((values.rule as string[] | undefined) ?? []);
+  const cache = cacheSettings(values, io);
 
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = projectRoot(paths[0]);
   const { config } = loadConfig(root, values.config as string | undefined);
   const settings = { root, config, rules, minConfidence };
-  let report = await scan(paths, settings, change);
+  let report = await scan(paths, settings, change, cache);
   if (report && values.fix) {
     const fixed = applySafeFixes(report, analysisOptions(settings));
     for (const file of fixed) io.stderr(`codeward: fixed ${file.path}: ${file.titles.join('; ')}\n`);
     io.stderr(`codeward: applied safe fixes to ${fixed.length} ${fixed.length === 1 ? 'file' : 'files'}; rescanning\n`);
-    if (fixed.length > 0) report = await scan(paths, settings, change);
+    if (fixed.length > 0) report = await scan(paths, settings, change, cache);
   }
   if (!report) throw new Error('scan cancelled');
 
@@ -171,8 +176,22 @@ function changeSpec(values: FlagValues): ChangeSpec | undefined {
   return values.staged ? { kind: 'staged' } : undefined;
 }
 
-function scan(paths: string[], settings: ScanSettings, change: ChangeSpec | undefined): Promise<ScanReport | undefined> {
-  const pool = { workerScript: workerBundle() };
+function cacheSettings(values: FlagValues, io: Io): CacheSettings | undefined {
+  const location = values['cache-location'] as string | undefined;
+  if (location === '') throw new UsageError('--cache-location needs a path');
+  if (values['no-cache']) {
+    if (location !== undefined) throw new UsageError('--no-cache and --cache-location cannot be combined');
+    return undefined;
+  }
+  return {
+    location,
+    // A cache that cannot be used costs speed only: say so on stderr, keep the report and the exit code.
+    onReport: ({ problems }) => problems.forEach((problem) => io.stderr(`codeward: cache: ${problem}\n`)),
+  };
+}
+
+function scan(paths: string[], settings: ScanSettings, change: ChangeSpec | undefined, cache: CacheSettings | undefined): Promise<ScanReport | undefined> {
+  const pool = { workerScript: workerBundle(), cache };
   return change ? scanChanges(paths, settings, change, pool) : scanPathsInParallel(paths, settings, pool);
 }
 

@@ -7,6 +7,7 @@ import { analyzeOnLargeStack, isTooDeep } from './deep';
 import { describeFsError, selectFiles, SkippedPath, toPosix } from './files';
 import type { CodewardConfig } from './config/model';
 import { MIN_FILES_FOR_WORKERS, PoolOptions, scanFilesInPool } from './pool';
+import { CacheSettings, ResultCache } from './cache';
 
 export interface FileReport {
   /** Relative to the scan root, with forward slashes. */
@@ -159,10 +160,47 @@ export async function scanPathsInParallel(
   return results && assemble(settings.root, planned, results);
 }
 
-export type ScanProgress = Omit<PoolOptions, 'workerScript'> & { workerScript?: string };
+export type ScanProgress = Omit<PoolOptions, 'workerScript'> & {
+  workerScript?: string;
+  /** Reuse the results of unchanged files from earlier scans (see src/core/cache.ts); off when absent. */
+  cache?: CacheSettings;
+};
 
-/** Worker threads when there are enough files and a worker bundle, else the calling thread in batches. */
+/**
+ * Unchanged files from the cache, when one is given; the rest on worker threads when there are enough of them and a
+ * worker bundle, else on the calling thread in batches.
+ */
 export async function scanSelectedFiles(
+  files: readonly string[],
+  root: string,
+  options: AnalysisOptions,
+  pool: ScanProgress,
+): Promise<(FileReport | SkippedPath)[] | undefined> {
+  if (!pool.cache) return analyseSelectedFiles(files, root, options, pool);
+  const cache = new ResultCache(root, options, pool.cache);
+  const results: (FileReport | SkippedPath)[] = new Array(files.length);
+  const missed: { index: number; key?: string }[] = [];
+  files.forEach((file, index) => {
+    const found = cache.lookup(resolve(file), displayPath(root, file));
+    if (found && 'hit' in found) results[index] = found.hit;
+    else missed.push({ index, key: found?.key });
+  });
+  const hits = files.length - missed.length;
+  const analysed = await analyseSelectedFiles(missed.map(({ index }) => files[index]), root, options, {
+    ...pool,
+    onFileDone: pool.onFileDone && ((done, total) => pool.onFileDone?.(hits + done, hits + total)),
+  });
+  if (!analysed) return undefined;
+  missed.forEach(({ index, key }, at) => {
+    results[index] = analysed[at];
+    if (key !== undefined) cache.store(key, analysed[at]);
+  });
+  cache.save();
+  pool.cache.onReport?.(cache.report());
+  return results;
+}
+
+async function analyseSelectedFiles(
   files: readonly string[],
   root: string,
   options: AnalysisOptions,

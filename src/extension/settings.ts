@@ -7,6 +7,8 @@ export interface EditorSettings {
   enable: boolean;
   scanOnType: boolean;
   debounceMs: number;
+  /** Scan Workspace reuses the results of unchanged files. */
+  cache: boolean;
   /** Only what the user set explicitly, so the repository file keeps its say otherwise. */
   overrides: ConfigOverrides;
 }
@@ -22,6 +24,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Edit
     enable: config.get<boolean>('enable', true),
     scanOnType: config.get<boolean>('scanOnType', true),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
+    cache: config.get<boolean>('cache', true),
     overrides: {
       rules: explicit<Record<string, RuleSetting>>(config, 'rules'),
       exclude: explicit<string[]>(config, 'exclude'),

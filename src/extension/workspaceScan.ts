@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import { analysisOptions, buildReport, displayPath, isFileReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
+import type { CacheReport } from '../core';
 import type { ConfigStore } from './configs';
 import { fileDiagnostics } from './diagnostics';
+import { readSettings } from './settings';
 
 const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 const PROGRESS_STEP = 10;
@@ -74,6 +76,7 @@ export class WorkspaceScanner {
     let reported = 0;
     const results = await scanSelectedFiles(files, root, analysisOptions({ root, config }), {
       workerScript: this.workerScript,
+      cache: readSettings(folder.uri).cache ? { onReport: (cache) => this.logCache(folder, cache) } : undefined,
       isCancelled: () => token.isCancellationRequested,
       onFileDone: (done, total) => {
         if (done - reported < PROGRESS_STEP && done !== total) return;
@@ -88,6 +91,12 @@ export class WorkspaceScanner {
       ...results.filter((entry): entry is SkippedPath => !isFileReport(entry)),
     ];
     return buildReport(root, reports, skipped, selection.ignoredCount + (selection.files.length - files.length));
+  }
+
+  private logCache(folder: vscode.WorkspaceFolder, cache: CacheReport): void {
+    this.log.info(`${folder.name}: ${cache.hits} files unchanged since the last scan (cache ${cache.file}), ${cache.misses} analysed`);
+    // A cache that cannot be used costs speed only: the output channel says why, no pop-up.
+    for (const problem of cache.problems) this.log.warn(problem);
   }
 
   /** Open documents keep their live results; the scan fills in every other file. */
