@@ -13,15 +13,21 @@ export interface EditorSettings {
   overrides: ConfigOverrides;
 }
 
+/**
+ * Settings a repository could use to weaken the analysis (switch it or rules off, exclude its own files, raise the
+ * size limit past what the user chose): in an untrusted workspace only the user's own value counts. Also declared
+ * as `restrictedConfigurations` in package.json.
+ */
 function explicit<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
   const inspected = config.inspect<T>(key);
+  if (!vscode.workspace.isTrusted) return inspected?.globalValue;
   return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }
 
 export function readSettings(scope: vscode.ConfigurationScope | undefined): EditorSettings {
   const config = vscode.workspace.getConfiguration('codeward', scope);
   return {
-    enable: config.get<boolean>('enable', true),
+    enable: explicit<boolean>(config, 'enable') ?? true,
     scanOnType: config.get<boolean>('scanOnType', true),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
     cache: config.get<boolean>('cache', true),
