@@ -116,14 +116,9 @@ export class ResultCache {
 
   /** The stored result when the file and every input are unchanged; the key to store under otherwise. */
   lookup(absolutePath: string, path: string): { hit: FileReport | SkippedPath } | { key: string } | undefined {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(absolutePath);
-    } catch {
-      // The analysis reads it again and reports why it cannot.
-      return undefined;
-    }
-    const key = fileCacheKey(this.scanInputs, this.packageInputs(dirname(absolutePath)), path, bytes);
+    const key = this.keyOf(absolutePath, path);
+    // Unreadable: the analysis reads it again and reports why it cannot.
+    if (key === undefined) return undefined;
     const entry = this.stored[path];
     if (entry?.key === key) {
       this.hits++;
@@ -134,8 +129,24 @@ export class ResultCache {
     return { key };
   }
 
-  store(key: string, result: FileReport | SkippedPath): void {
+  /** The file's key now, or undefined when it cannot be read. */
+  keyOf(absolutePath: string, path: string): string | undefined {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolutePath);
+    } catch {
+      return undefined;
+    }
+    return fileCacheKey(this.scanInputs, this.packageInputs(dirname(absolutePath)), path, bytes);
+  }
+
+  /**
+   * Keeps a result under the key the file had before it was analysed, unless the file changed meanwhile: the
+   * result may then be of the new content, and the old key could come back (an undo) and find it.
+   */
+  store(key: string, absolutePath: string, result: FileReport | SkippedPath): void {
     const { path } = result;
+    if (this.keyOf(absolutePath, path) !== key) return;
     const cached: CachedResult = 'findings' in result ? { path, findings: result.findings, notes: result.notes } : result;
     this.fresh[path] = { key, result: cached };
   }

@@ -193,7 +193,7 @@ export async function scanSelectedFiles(
   if (!analysed) return undefined;
   missed.forEach(({ index, key }, at) => {
     results[index] = analysed[at];
-    if (key !== undefined) cache.store(key, analysed[at]);
+    if (key !== undefined) cache.store(key, resolve(files[index]), analysed[at]);
   });
   cache.save();
   pool.cache.onReport?.(cache.report());

@@ -4,11 +4,12 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config/model';
-import { cacheFilePath, scanKeyInputs, type CacheReport, type CacheSettings } from '../../src/core/cache';
+import { cacheFilePath, ResultCache, scanKeyInputs, type CacheReport, type CacheSettings } from '../../src/core/cache';
 import { scanPathsInParallel, type AnalysisOptions, type ScanReport } from '../../src/core/scan';
 import { cli, json } from '../helpers/cli';
 import { createWorkspace, Workspace } from '../helpers/workspace';
 
+const CLEAN = 'export const add = (a, b) => a + b;\n';
 const VULNERABLE = 'app.get("/x", (req, res) => {\n  res.json(eval(req.query.expr));\n});\n';
 const WEAK_HASH = "const crypto = require('crypto');\nexport const digest = (body) => crypto.createHash('md5').update(body).digest('hex');\n";
 const SUPPRESSED = '// codeward-ignore-next-line code-injection -- the expression comes from our own config\nrun(eval(config.expr));\n';
@@ -157,6 +158,22 @@ describe('results cache', () => {
     assert.ok(cold.report.files.some((file) => file.notes.some((note) => note.kind === 'parse-error')), 'a parse note');
     assert.ok(cold.report.files.some((file) => file.notes.some((note) => note.kind === 'binary')), 'a binary note');
     assert.ok(cold.report.skipped.some((entry) => entry.path === 'src/bundle.js'), 'a skip');
+  });
+
+  it('does not keep a result when the file changed while it was analysed (an undo must not find it)', async () => {
+    setUp({ 'src/app.js': VULNERABLE });
+    const file = workspace.path('project/src/app.js');
+    const options: AnalysisOptions = { rules: {}, minConfidence: 'low' };
+    const cache = new ResultCache(project, options, { location, tool: 'test-tool' });
+    const found = cache.lookup(file, 'src/app.js');
+    assert.ok(found && 'key' in found);
+    workspace.write('project/src/app.js', CLEAN);
+    cache.store(found.key, file, { path: 'src/app.js', absolutePath: file, findings: [], notes: [] });
+    cache.save();
+    workspace.write('project/src/app.js', VULNERABLE);
+    const again = await scan();
+    assert.deepEqual(pick(again), { hits: 0, misses: 1 });
+    assert.equal(again.report.summary.findings.error, 1);
   });
 
   it('ignores a damaged cache with a note, scans everything, and rewrites it', async () => {
