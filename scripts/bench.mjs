@@ -16,7 +16,7 @@ const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = dirname(dirname(SCRIPT));
 const requireFromRepo = createRequire(join(REPO, 'package.json'));
 const SUPPRESSION_MARKER = 'codeward-ignore'; // src/core/suppress.ts: comments are collected only when present
-const TARGETS = { eslintSpeedup: 4, parseFloor: 1.3, latency: 1.3, flat: 1.1 };
+const TARGETS = { eslintSpeedup: 4, parseFloor: 1.3, latency: 1.3, flat: 1.1, rescan: 20 };
 const LATENCY_TARGET_LINES = 2000;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -32,7 +32,7 @@ if (process.argv[2] === '--child') {
 /** Options exactly as src/core/parse.ts passes them. */
 function estreeOptions(text, filePath) {
   const jsx = /\.(?:jsx|tsx)$/i.test(filePath) || !/\.(?:[cm]?ts|tsx)$/i.test(filePath);
-  return { jsx, range: true, loc: false, comment: text.includes(SUPPRESSION_MARKER), tokens: false, filePath, loggerFn: false, suppressDeprecatedPropertyWarnings: true };
+  return { jsx, range: true, loc: true, comment: text.includes(SUPPRESSION_MARKER), tokens: false, filePath, loggerFn: false, suppressDeprecatedPropertyWarnings: true };
 }
 
 /** `parse`: typescript-estree alone; `analyze`: the core's analyze(); both over the listed files, one thread. */
@@ -141,8 +141,9 @@ function timed(command, commandArgs, { cwd = REPO, okStatus = [0], env = process
   return { wall, cpu: user + system, rss: rssKb / 1024, stdout: run.stdout, stderr: run.stderr };
 }
 
-function codewardCli(dir) {
-  const run = timed(process.execPath, [cli, 'scan', dir, '--format', 'json', '--fail-on', 'none']);
+/** Without the results cache unless told otherwise: every run but the rescan measures analysis. */
+function codewardCli(dir, cacheArgs = ['--no-cache']) {
+  const run = timed(process.execPath, [cli, 'scan', dir, '--format', 'json', '--fail-on', 'none', ...cacheArgs]);
   const report = JSON.parse(run.stdout);
   return { ...run, report, findings: report.findings.length, files: report.summary.filesScanned, notes: report.notes.length };
 }
@@ -280,6 +281,19 @@ if (es.files !== corpus.length) throw new Error(`ESLint linted ${es.files} files
 log(`ESLint on the same files with --concurrency ${CORES}`);
 const esParallel = eslint(CORES);
 
+// Rescan of the unchanged corpus with the results cache (the default): one scan fills an empty cache, then RUNS
+// rescans read it. Compared with the faster of that first scan and the uncached full scan above.
+
+log('rescan: Codeward CLI with an empty cache, then with the cache it wrote');
+const cacheFile = join(work, 'cache', 'codeward.json');
+rmSync(dirname(cacheFile), { recursive: true, force: true });
+const fillCache = codewardCli(corpusDir, ['--cache-location', cacheFile]);
+const rescans = Array.from({ length: RUNS }, () => codewardCli(corpusDir, ['--cache-location', cacheFile]));
+const rescan = medianOf(rescans);
+for (const run of [fillCache, rescan]) {
+  if (JSON.stringify(run.report.findings) !== JSON.stringify(cw.report.findings)) throw new Error('a scan through the cache reported other findings than the uncached scan');
+}
+
 // 4. Single-document latency ----------------------------------------------------------------------------------------
 
 const doc = [...corpus]
@@ -367,6 +381,19 @@ out.push('');
 out.push(table(['target', 'measured', 'verdict'], [
   [`full scan (CLI, default settings) within ${TARGETS.parseFloor}x of the single-process parse floor (wall)`, `${fmt(floorRatio)}x (CPU seconds: ${fmt(cw.cpu / floor.cpu)}x)`, verdict(floorRatio <= TARGETS.parseFloor)],
   [`single thread: analyze() within ${TARGETS.parseFloor}x of the parse floor (wall)`, `${fmt(singleRatio)}x (CPU seconds: ${fmt(single.cpu / floor.cpu)}x; in-process: ${fmt(single.computeMs / floor.computeMs)}x)`, verdict(singleRatio <= TARGETS.parseFloor)],
+]));
+out.push('');
+out.push('### Rescan of the unchanged corpus with the results cache (default settings)');
+out.push('');
+const fullScan = fillCache.wall < cw.wall ? fillCache : cw;
+out.push(table(['run', 'wall s', 'CPU s', 'peak RSS MB'], [
+  ['full scan, no cache (--no-cache; median above)', fmt(cw.wall), fmt(cw.cpu), int(cw.rss)],
+  ['full scan filling an empty cache', fmt(fillCache.wall), fmt(fillCache.cpu), int(fillCache.rss)],
+  [`rescan, every file from the cache (median of ${RUNS})`, fmt(rescan.wall), fmt(rescan.cpu), int(rescan.rss)],
+]));
+out.push('');
+out.push(table(['target', 'measured', 'verdict'], [
+  [`rescan of an unchanged tree >= ${TARGETS.rescan}x faster than the faster full scan (wall)`, `${fmt(fullScan.wall / rescan.wall, 1)}x (CPU seconds: ${fmt(fullScan.cpu / rescan.cpu, 1)}x)`, verdict(fullScan.wall / rescan.wall >= TARGETS.rescan)],
 ]));
 out.push('');
 out.push(`### Single document: ${doc.rel} (${int(doc.lines)} lines), ${LATENCY_ROUNDS} runs after warm-up, one process`);

@@ -21,6 +21,15 @@ if (offenders.length > 0) {
 }
 
 const CORE_INDEX = resolve('src/core/index.ts');
+const PARSER = resolve('src/core/parser.ts');
+
+/** The parser (TypeScript included) is a bundle of its own, loaded on first parse, so start-up does not compile it. */
+const parserAsLazyBundle = {
+  name: 'parser-as-lazy-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/parser$/ }, (args) => (resolve(args.resolveDir, `${args.path}.ts`) === PARSER ? { path: './parser.js', external: true } : undefined));
+  },
+};
 
 /** Shells reach the core only through dist/core.js, so the parser and the rule registry exist once. */
 const coreAsSharedBundle = {
@@ -59,7 +68,8 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true });
 const results = await Promise.all([
-  build({ ...common, entryPoints: ['src/core/index.ts'], outfile: join(outdir, 'core.js') }),
+  build({ ...common, entryPoints: ['src/core/index.ts'], outfile: join(outdir, 'core.js'), plugins: [parserAsLazyBundle] }),
+  build({ ...common, entryPoints: ['src/core/parser.ts'], outfile: join(outdir, 'parser.js') }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js'), external: ['vscode'], plugins: [coreAsSharedBundle] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [coreAsSharedBundle] }),
 ]);

@@ -9,7 +9,7 @@ import {
   toJson, toMarkdown, toSarif, toText, TOOL_VERSION, UnreadablePathError, GitError, addRegistryAnswers,
   formatScopeError, loadScopeFor, reportScope, requireValidScope, ScopeFileError, scopePolicyInput, scopeStatus, scopeToJson, scopeToText,
 } from '../core';
-import type { ChangeSpec, JsonReport, ReviewPolicy, ScanReport, ScanSettings } from '../core';
+import type { CacheSettings, ChangeSpec, JsonReport, ReviewPolicy, ScanReport, ScanSettings } from '../core';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -47,6 +47,8 @@ Scan options:
 
   --registry-check           Online, opt-in: ask registry.npmjs.org whether the packages that supply-chain
                              findings name exist and how old they are (only package names are sent)
+  --no-cache                 Analyse every file again instead of reusing results of unchanged files
+  --cache-location PATH      Cache file, or folder for one (default: the user's cache folder; see docs/cli.md)
 
 Baseline options: --config, --rule, --min-confidence as for scan;
   --output FILE              Where to write the baseline (default: .codeward/baseline.json at the root)
@@ -129,6 +131,8 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     diff: { type: 'string' },
     staged: { type: 'boolean' },
     'registry-check': { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    'cache-location': { type: 'string' },
     baseline: { type: 'string' },
   });
   const format = oneOf('--format', values.format as string | undefined, FORMATS, 'text');
@@ -138,6 +142,7 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     ? undefined
     : oneOf<Confidence>('--min-confidence', values['min-confidence'] as string, CONFIDENCES, 'low');
   const rules = parseRuleOverrides((values.rule as string[] | undefined) ?? []);
+  const cache = cacheSettings(values, io);
 
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = projectRoot(paths[0]);
@@ -152,12 +157,12 @@ async function scanCommand(args: readonly string[], io: Io): Promise<number> {
     ledger: loadLedger(root),
     rules: analysisOptions(settings).rules,
   };
-  let report = await scan(paths, settings, change);
+  let report = await scan(paths, settings, change, cache);
   if (report && values.fix) {
     const fixed = applySafeFixes(report, analysisOptions(settings));
     for (const file of fixed) io.stderr(`codeward: fixed ${file.path}: ${file.titles.join('; ')}\n`);
     io.stderr(`codeward: applied safe fixes to ${fixed.length} ${fixed.length === 1 ? 'file' : 'files'}; rescanning\n`);
-    if (fixed.length > 0) report = await scan(paths, settings, change);
+    if (fixed.length > 0) report = await scan(paths, settings, change, cache);
   }
   if (!report) throw new Error('scan cancelled');
   report.scope = reportScope(scope, root);
@@ -198,7 +203,7 @@ async function baselineCommand(args: readonly string[], io: Io): Promise<number>
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = projectRoot(paths[0]);
   const { config } = loadConfig(root, values.config as string | undefined);
-  const report = await scan(paths, { root, config, rules, minConfidence }, undefined);
+  const report = await scan(paths, { root, config, rules, minConfidence }, undefined, undefined);
   if (!report) throw new Error('scan cancelled');
   const baseline = createBaseline(reviewReport(report, { root, ledger: loadLedger(root) }).files);
   const output = values.output ? resolve(values.output as string) : join(root, BASELINE_FILE);
@@ -224,8 +229,22 @@ function changeSpec(values: FlagValues): ChangeSpec | undefined {
   return values.staged ? { kind: 'staged' } : undefined;
 }
 
-function scan(paths: string[], settings: ScanSettings, change: ChangeSpec | undefined): Promise<ScanReport | undefined> {
-  const pool = { workerScript: workerBundle() };
+function cacheSettings(values: FlagValues, io: Io): CacheSettings | undefined {
+  const location = values['cache-location'] as string | undefined;
+  if (location === '') throw new UsageError('--cache-location needs a path');
+  if (values['no-cache']) {
+    if (location !== undefined) throw new UsageError('--no-cache and --cache-location cannot be combined');
+    return undefined;
+  }
+  return {
+    location,
+    // A cache that cannot be used costs speed only: say so on stderr, keep the report and the exit code.
+    onReport: ({ problems }) => problems.forEach((problem) => io.stderr(`codeward: cache: ${problem}\n`)),
+  };
+}
+
+function scan(paths: string[], settings: ScanSettings, change: ChangeSpec | undefined, cache: CacheSettings | undefined): Promise<ScanReport | undefined> {
+  const pool = { workerScript: workerBundle(), cache };
   return change ? scanChanges(paths, settings, change, pool) : scanPathsInParallel(paths, settings, pool);
 }
 

@@ -12,6 +12,8 @@ export { selectFiles, UnreadablePathError } from './files';
 export type { SkippedPath } from './files';
 export { analysisOptions, buildReport, displayPath, hasFindingsAtOrAbove, isFileReport, scanFile, scanPaths, scanPathsInParallel, scanSelectedFiles } from './scan';
 export type { AnalysisOptions, FileReport, ScanReport, ScanSettings } from './scan';
+export { cacheFilePath, defaultCacheDirectory } from './cache';
+export type { CacheReport, CacheSettings } from './cache';
 export { applyEdits, canSuppressIn, combinedSafeEdits, suppressionEdit } from './fixes';
 export { applySafeFixes } from './apply-fixes';
 export { toSarif } from './report/sarif';

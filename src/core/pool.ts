@@ -7,17 +7,23 @@ import type { SkippedPath } from './files';
 const WORKER_MARK = 'codeward-scan-worker';
 /** Below this many files, starting workers (each loads the parser) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 40;
+/**
+ * Files per message: one round trip per file leaves a worker idle while the main thread answers; a few more
+ * keep it busy, and small batches still share the tail of the scan evenly between workers.
+ */
+const FILES_PER_BATCH = 8;
 
-interface Job {
-  id: number;
-  file: string;
+interface Batch {
+  /** Index of the batch's first file in the scan's file list. */
+  first: number;
+  files: string[];
   root: string;
   options: AnalysisOptions;
 }
 
-interface Done {
-  id: number;
-  result: FileReport | SkippedPath;
+interface BatchDone {
+  first: number;
+  results: (FileReport | SkippedPath)[];
 }
 
 export interface PoolOptions {
@@ -47,17 +53,21 @@ export async function scanFilesInPool(
       const feed = (worker: Worker): void => {
         if (pool.isCancelled?.()) return resolve();
         if (next >= files.length) return;
-        const job: Job = { id: next, file: files[next], root, options };
-        next++;
-        worker.postMessage(job);
+        // Smaller batches near the end, so the last files do not wait behind one worker's queue.
+        const batchSize = Math.max(1, Math.min(FILES_PER_BATCH, Math.ceil((files.length - next) / (size * 2))));
+        const batch: Batch = { first: next, files: files.slice(next, next + batchSize), root, options };
+        next += batch.files.length;
+        worker.postMessage(batch);
       };
       for (let i = 0; i < size; i++) {
         const worker = new Worker(pool.workerScript, { workerData: { mark: WORKER_MARK } });
         workers.push(worker);
-        worker.on('message', ({ id, result }: Done) => {
-          results[id] = result;
-          finished++;
-          pool.onFileDone?.(finished, files.length);
+        worker.on('message', ({ first, results: done }: BatchDone) => {
+          for (let offset = 0; offset < done.length; offset++) {
+            results[first + offset] = done[offset];
+            finished++;
+            pool.onFileDone?.(finished, files.length);
+          }
           if (finished === files.length) resolve();
           else feed(worker);
         });
@@ -65,6 +75,8 @@ export async function scanFilesInPool(
         worker.on('exit', (code) => {
           if (finished < files.length && !pool.isCancelled?.()) reject(new Error(`scan worker stopped with exit code ${code}`));
         });
+        // Two batches in flight: the worker starts the second while the first result travels back.
+        feed(worker);
         feed(worker);
       }
     });
@@ -78,8 +90,8 @@ export async function scanFilesInPool(
 export function serveIfWorker(): void {
   if (isMainThread || workerData?.mark !== WORKER_MARK || !parentPort) return;
   const port = parentPort;
-  port.on('message', (job: Job) => {
-    const done: Done = { id: job.id, result: scanFile(job.file, job.root, job.options) };
+  port.on('message', (batch: Batch) => {
+    const done: BatchDone = { first: batch.first, results: batch.files.map((file) => scanFile(file, batch.root, batch.options)) };
     port.postMessage(done);
   });
 }

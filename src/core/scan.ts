@@ -9,6 +9,7 @@ import type { CodewardConfig } from './config/model';
 import { MIN_FILES_FOR_WORKERS, PoolOptions, scanFilesInPool } from './pool';
 import type { ReportScope, ScopePolicyInput } from './scope/model';
 import { PackageContext } from './imports/packages';
+import { CacheSettings, ResultCache } from './cache';
 
 export interface FileReport {
   /** Relative to the scan root, with forward slashes. */
@@ -130,7 +131,8 @@ export function analyzeBytes(bytes: Uint8Array, path: string, absolutePath: stri
   // Too deep for this thread's stack: a second try on a worker with a larger one; the note stays if that fails too.
   // (The package context stays here: it cannot cross threads, so that retry judges no packages.)
   const deep = isTooDeep(result) ? analyzeOnLargeStack(decoded.text, path, { ...engineOptions, baselineImports: baselines?.[absolutePath] }) : undefined;
-  return { path, absolutePath, ...(deep ?? result) };
+  const { findings, notes } = deep ?? result;
+  return { path, absolutePath, findings, notes };
 }
 
 export function isFileReport(entry: FileReport | SkippedPath): entry is FileReport {
@@ -184,10 +186,47 @@ export async function scanPathsInParallel(
   return results && assemble(settings.root, planned, results);
 }
 
-export type ScanProgress = Omit<PoolOptions, 'workerScript'> & { workerScript?: string };
+export type ScanProgress = Omit<PoolOptions, 'workerScript'> & {
+  workerScript?: string;
+  /** Reuse the results of unchanged files from earlier scans (see src/core/cache.ts); off when absent. */
+  cache?: CacheSettings;
+};
 
-/** Worker threads when there are enough files and a worker bundle, else the calling thread in batches. */
+/**
+ * Unchanged files from the cache, when one is given; the rest on worker threads when there are enough of them and a
+ * worker bundle, else on the calling thread in batches.
+ */
 export async function scanSelectedFiles(
+  files: readonly string[],
+  root: string,
+  options: AnalysisOptions,
+  pool: ScanProgress,
+): Promise<(FileReport | SkippedPath)[] | undefined> {
+  if (!pool.cache) return analyseSelectedFiles(files, root, options, pool);
+  const cache = new ResultCache(root, options, pool.cache);
+  const results: (FileReport | SkippedPath)[] = new Array(files.length);
+  const missed: { index: number; key?: string }[] = [];
+  files.forEach((file, index) => {
+    const found = cache.lookup(resolve(file), displayPath(root, file));
+    if (found && 'hit' in found) results[index] = found.hit;
+    else missed.push({ index, key: found?.key });
+  });
+  const hits = files.length - missed.length;
+  const analysed = await analyseSelectedFiles(missed.map(({ index }) => files[index]), root, options, {
+    ...pool,
+    onFileDone: pool.onFileDone && ((done, total) => pool.onFileDone?.(hits + done, hits + total)),
+  });
+  if (!analysed) return undefined;
+  missed.forEach(({ index, key }, at) => {
+    results[index] = analysed[at];
+    if (key !== undefined) cache.store(key, resolve(files[index]), analysed[at]);
+  });
+  cache.save();
+  pool.cache.onReport?.(cache.report());
+  return results;
+}
+
+async function analyseSelectedFiles(
   files: readonly string[],
   root: string,
   options: AnalysisOptions,

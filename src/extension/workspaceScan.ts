@@ -4,9 +4,11 @@
 import * as vscode from 'vscode';
 import { AGENT_FILE_GLOB, analysisOptions, buildReport, displayPath, isFileReport, reportScope, reviewReport, ScanReport, scanSelectedFiles, selectFiles, SkippedPath, toSarif } from '../core';
 import type * as Sarif from 'sarif';
+import type { CacheReport } from '../core';
 import type { ConfigStore } from './configs';
 import type { ScopeFiles } from './scope/scopeFiles';
 import { fileDiagnostics } from './diagnostics';
+import { readSettings } from './settings';
 
 const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 const PROGRESS_STEP = 10;
@@ -83,6 +85,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     let reported = 0;
     const results = await scanSelectedFiles(files, root, analysisOptions({ root, config, scope: this.scopes.policyFor(root) }), {
       workerScript: this.workerScript,
+      cache: readSettings(folder.uri).cache ? { onReport: (cache) => this.logCache(folder, cache) } : undefined,
       isCancelled: () => token.isCancellationRequested,
       onFileDone: (done, total) => {
         if (done - reported < PROGRESS_STEP && done !== total) return;
@@ -109,6 +112,12 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   dispose(): void {
     this.scanned.dispose();
+  }
+
+  private logCache(folder: vscode.WorkspaceFolder, cache: CacheReport): void {
+    this.log.info(`${folder.name}: ${cache.hits} files unchanged since the last scan (cache ${cache.file}), ${cache.misses} analysed`);
+    // A cache that cannot be used costs speed only: the output channel says why, no pop-up.
+    for (const problem of cache.problems) this.log.warn(problem);
   }
 
   /** Open documents keep their live results; the scan fills in every other file. */

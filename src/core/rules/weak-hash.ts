@@ -209,12 +209,11 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     return;
   }
   const library = LIBRARY_HASHES.get(name);
+  if (!library || node.arguments.length === 0) return;
   // A bare md5()/sha1() is the npm package only when the file imports it; otherwise it may be a local helper
   // whose own createHash call is already reported.
   const imported = name.includes('.') || name.includes('/') || context.mentions(new RegExp(`['"]${name}['"]`));
-  if (library && imported && node.arguments.length > 0) {
-    report(context, node, library, node.arguments.map((arg) => context.source(arg)), undefined);
-  }
+  if (imported) report(context, node, library, node.arguments.map((arg) => context.source(arg)), undefined);
 }
 
 export const weakHash: Rule = {
