@@ -182,8 +182,37 @@
     ]);
   }
 
+  function agentSettings(label, settings) {
+    return h('div', { class: 'agent-settings' }, [
+      h('h4', {}, [label]),
+      settings.length === 0 ? muted('Not set (the tool\'s default).') : h('ul', { class: 'evidence' }, settings.map((setting) => h('li', {}, [
+        locationLink(setting.label, setting.location), h('span', { class: 'muted' }, [` ${setting.location.path}:${setting.location.line}`]),
+      ]))),
+    ]);
+  }
+
+  function agentAccessSection(model) {
+    return section('agent-access', 'Agent access', model.agentAccess.length === 0
+      ? [muted('No coding-agent settings committed in this repository.')]
+      : model.agentAccess.map((agent) => h('div', { class: 'agent' }, [
+        h('h3', {}, [agent.name]),
+        h('p', { class: 'muted' }, [agent.files.join(', ')]),
+        agentSettings('Sandbox', agent.sandbox),
+        agentSettings('Approvals', agent.approval),
+        agentSettings('Network', agent.network),
+        agent.violations.length === 0 ? muted('No violations.') : h('ul', { class: 'findings', 'aria-label': `${agent.name}: ${agent.violations.length} violations` }, agent.violations.map((violation) => h('li', { class: `finding finding-${violation.severity}` }, [
+          icon(violation.severity === 'info' ? 'info' : violation.severity),
+          h('div', {}, [
+            locationLink(`${violation.location.path}:${violation.location.line}`, violation.location),
+            h('span', { class: 'rule' }, [` ${violation.ruleId}`]),
+            h('div', { class: 'message' }, [violation.message]),
+          ]),
+        ]))),
+      ])));
+  }
+
   /** One function per section, in the order they appear; a new section is one more function here. */
-  const SECTIONS = [classificationSection, dataSection, aiPolicySection, threatModelSection, findingsSection, newImportsSection];
+  const SECTIONS = [classificationSection, dataSection, aiPolicySection, threatModelSection, findingsSection, newImportsSection, agentAccessSection];
 
   function render(model) {
     // Once a valid scope file exists, initialising is the exception: the button steps back.

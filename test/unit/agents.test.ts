@@ -167,6 +167,13 @@ describe('agent sandbox audit', function () {
       const raised = agentAccessSummary(fixture('aider'), { rules: { 'agent-approval-disabled': 'error' } });
       assert.equal(raised.agents[0].violations[0].severity, 'error');
     });
+
+    it("gives violations the severity the sensitivity scope's policy gives a scan", () => {
+      const internal = agentAccessSummary(fixture('aider'), { scope: { classification: 'internal', restrictedPaths: [] } });
+      assert.equal(internal.agents[0].violations[0].severity, 'warning');
+      const restricted = agentAccessSummary(fixture('aider'), { scope: { classification: 'restricted', restrictedPaths: [] } });
+      assert.equal(restricted.agents[0].violations[0].severity, 'error');
+    });
   });
 
   describe('docs/agent-access.md', () => {

@@ -132,6 +132,22 @@ describe('Scope view', () => {
       });
     });
 
+    it('shows each configured agent with its settings as written and its violations, located', () => {
+      const agents = buildPanelModel('repo', STATUS, [], 'Open files.', [{
+        agent: 'codex', name: 'OpenAI Codex', files: ['.codex/config.toml'],
+        sandbox: [{ path: '.codex/config.toml', key: 'sandbox_mode', value: '"danger-full-access"', line: 3 }],
+        approval: [], network: [],
+        violations: [{ path: '.codex/config.toml', ruleId: 'agent-sandbox-disabled', severity: 'error', message: 'sandbox off', line: 3, column: 16 }],
+      }]).agentAccess;
+      assert.deepEqual(agents, [{
+        name: 'OpenAI Codex', files: ['.codex/config.toml'],
+        sandbox: [{ label: 'sandbox_mode = "danger-full-access"', location: { path: '.codex/config.toml', line: 3, column: 1 } }],
+        approval: [], network: [],
+        violations: [{ ruleId: 'agent-sandbox-disabled', message: 'sandbox off', severity: 'error', location: { path: '.codex/config.toml', line: 3, column: 16 } }],
+      }]);
+      assert.deepEqual(model.agentAccess, [], 'no agents configured, none shown');
+    });
+
     it('names each problem of an invalid file and declares nothing', () => {
       const invalid = buildPanelModel('repo', {
         ...STATUS, declared: undefined, understatements: [],

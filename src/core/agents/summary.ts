@@ -1,5 +1,6 @@
 // What each coding agent configured in a repository may do: its files, the sandbox / approval / network settings
 // as written, and the agent-access findings. For the scope panel's "Agent access" section and the CLI's JSON.
+import type { ScopePolicyInput } from '../scope/model';
 import { readFileSync } from 'node:fs';
 import type { Finding, RuleSetting, Severity } from '../types';
 import { analyze } from '../engine';
@@ -49,6 +50,8 @@ export interface SummaryOptions {
   maxFileSizeKb?: number;
   /** The repository's rule settings (severity overrides, rules turned off). */
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** The sensitivity scope's policy, so violations carry the severity a scan gives them. */
+  scope?: ScopePolicyInput;
 }
 
 const AGENT_RULES = new Set(RULES.filter((rule) => rule.meta.category === 'agent-access').map((rule) => rule.meta.id));
@@ -63,7 +66,7 @@ export function agentAccessSummary(root: string, options: SummaryOptions = {}): 
     if (!agentFileEntry(path)) continue;
     const text = readText(absolute);
     if (text === undefined) continue;
-    files.push({ path, text, findings: analyze(text, path, { rules: { ...options.rules, ...ONLY_AGENT_RULES } }).findings });
+    files.push({ path, text, findings: analyze(text, path, { rules: { ...options.rules, ...ONLY_AGENT_RULES }, scope: options.scope }).findings });
   }
   return { root, agents: summarize(files) };
 }

@@ -1,7 +1,7 @@
 // Turns the core's scope status and the editor's findings into the Scope view's model (plain data, no vscode).
 import { findRule } from '../../core';
-import type { Evidence, Finding, ScopeStatus, Severity } from '../../core';
-import type { PanelEvidence, PanelLocation, PanelModel } from './panelModel';
+import type { AgentAccess, AgentSetting, Evidence, Finding, ScopeStatus, Severity } from '../../core';
+import type { PanelAgent, PanelEvidence, PanelLocation, PanelModel } from './panelModel';
 
 /** A finding with the file it is in, relative to the scope's root (forward slashes). */
 export interface LocatedFinding {
@@ -32,7 +32,33 @@ function locationOf({ path, finding }: LocatedFinding): PanelLocation {
   return { path, line: finding.start.line, column: finding.start.column };
 }
 
-export function buildPanelModel(folder: string, status: ScopeStatus, findings: readonly LocatedFinding[], findingsSource: string): PanelModel {
+function settingItem(setting: AgentSetting): PanelEvidence {
+  return { label: `${setting.key} = ${setting.value}`, location: { path: setting.path, line: setting.line, column: 1 } };
+}
+
+function agentItem(agent: AgentAccess): PanelAgent {
+  return {
+    name: agent.name,
+    files: agent.files,
+    sandbox: agent.sandbox.map(settingItem),
+    approval: agent.approval.map(settingItem),
+    network: agent.network.map(settingItem),
+    violations: agent.violations.map((violation) => ({
+      ruleId: violation.ruleId,
+      message: violation.message,
+      severity: violation.severity,
+      location: { path: violation.path, line: violation.line, column: violation.column },
+    })),
+  };
+}
+
+export function buildPanelModel(
+  folder: string,
+  status: ScopeStatus,
+  findings: readonly LocatedFinding[],
+  findingsSource: string,
+  agents: readonly AgentAccess[] = [],
+): PanelModel {
   const { declared, inferred, threatModel } = status;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byCategory = new Map<string, number>();
@@ -112,5 +138,6 @@ export function buildPanelModel(folder: string, status: ScopeStatus, findings: r
       })),
     },
     newImports: findings.filter(isImport).slice(0, NEW_IMPORTS).map((located) => ({ name: located.finding.message, location: locationOf(located) })),
+    agentAccess: agents.map(agentItem),
   };
 }

@@ -63,4 +63,16 @@ export interface PanelModel {
     newest: PanelFinding[];
   };
   newImports: { name: string; location: PanelLocation }[];
+  /** Coding agents configured in the repository: what their settings allow, and the violations. */
+  agentAccess: PanelAgent[];
+}
+
+export interface PanelAgent {
+  name: string;
+  files: string[];
+  /** Each setting as written, e.g. "sandbox_mode = \"danger-full-access\"", with where it is. */
+  sandbox: PanelEvidence[];
+  approval: PanelEvidence[];
+  network: PanelEvidence[];
+  violations: PanelFinding[];
 }

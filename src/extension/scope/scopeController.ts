@@ -3,8 +3,8 @@
 // scope file changes, after a workspace scan and on Refresh; findings only re-render the model.
 import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { scopeStatus } from '../../core';
-import type { ScopeStatus } from '../../core';
+import { agentAccessSummary, scopeStatus } from '../../core';
+import type { AgentAccess, ScopeStatus } from '../../core';
 import type { DocumentAnalyzer } from '../analyzer';
 import type { ConfigStore } from '../configs';
 import type { WorkspaceScanner } from '../workspaceScan';
@@ -16,6 +16,7 @@ const RENDER_DELAY_MS = 250;
 
 export class ScopeController implements vscode.Disposable {
   private status: ScopeStatus | undefined;
+  private agents: AgentAccess[] = [];
   private computing: Promise<ScopeStatus | undefined> | undefined;
   private renderTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -90,6 +91,8 @@ export class ScopeController implements vscode.Disposable {
       const report = this.scanner.lastReports().find((candidate) => candidate.root === root);
       const { config } = this.configs.forDirectory(folder.uri.fsPath, folder.uri);
       this.status = await scopeStatus(root, { config, report, loaded: this.scopes.forRoot(root) });
+      // Recomputed with the status, not per render: it reads the agent settings files under the root.
+      this.agents = agentAccessSummary(root, { exclude: config.exclude, maxFileSizeKb: config.maxFileSizeKb, rules: config.rules, scope: this.scopes.policyFor(root) }).agents;
       this.log.debug(`scope of ${root}: ${this.status.effectiveClassification} in ${(performance.now() - started).toFixed(0)} ms`);
     } catch (error) {
       this.log.error(`scope status of ${root} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -115,6 +118,7 @@ export class ScopeController implements vscode.Disposable {
       this.status,
       this.findingsUnder(this.status.root),
       scanned ? 'Open files and the last workspace scan.' : 'Open files. Scan the workspace to include every file.',
+      this.agents,
     ));
   }
 

@@ -16,6 +16,7 @@ interface Snapshot {
     frameworks: string[];
     aiPolicy?: { restrictedPaths: string[] };
     threatModel: { lastReviewed?: string };
+    agentAccess: { name: string; files: string[]; violations: { ruleId: string; location: { path: string; line: number } }[] }[];
   };
   problem?: string;
   html?: string;
@@ -79,6 +80,18 @@ describe('Sensitivity scope', function () {
     assert.deepStrictEqual(shown.model?.aiPolicy?.restrictedPaths, ['src/billing/**']);
     // What a user reads, not only the data behind it.
     for (const text of ['Classification', 'PCI DSS', 'src/billing/**', 'Threat model', '2025-01-15', 'Findings']) {
+      assert.ok(shown.renderedText?.includes(text), `the panel shows "${text}": ${shown.renderedText}`);
+    }
+  });
+
+  it("lists the repository's coding-agent settings and their violations under Agent access", async () => {
+    const shown = await waitForPanel('the Agent access section', (candidate) => (candidate.model?.agentAccess.length ?? 0) > 0);
+    const violations = shown.model?.agentAccess.flatMap((agent) => agent.violations) ?? [];
+    assert.ok(
+      violations.some((violation) => violation.ruleId === 'devcontainer-host-access' && violation.location.path === '.devcontainer/devcontainer.json' && violation.location.line === 5),
+      `the privileged dev container is a violation: ${JSON.stringify(shown.model?.agentAccess)}`,
+    );
+    for (const text of ['Agent access', 'Dev containers', 'devcontainer-host-access']) {
       assert.ok(shown.renderedText?.includes(text), `the panel shows "${text}": ${shown.renderedText}`);
     }
   });
