@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import type * as Sarif from 'sarif';
 import { cli, json } from '../helpers/cli';
-import { createWorkspace, Workspace } from '../helpers/workspace';
+import type { Workspace } from '../helpers/workspace';
+import { committedRepository } from '../helpers/git-repo';
 import { validateSarif } from '../helpers/sarif-validator';
 import { agentOfBranch, agentOfIdentity, declaredAuthorship } from '../../src/core/review/authorship';
 
@@ -78,13 +79,7 @@ describe('AI authorship', () => {
       git('commit', '-q', '-m', message, ...(author ? ['--author', author] : []));
     };
     function repository(): void {
-      workspace = createWorkspace({ 'app.js': CLEAN });
-      git('init', '-q', '-b', 'main');
-      git('config', 'user.name', 'Codeward Tests');
-      git('config', 'user.email', 'tests@codeward.invalid');
-      git('config', 'commit.gpgsign', 'false');
-      git('add', '-A');
-      git('commit', '-q', '-m', 'initial');
+      workspace = committedRepository({ 'app.js': CLEAN });
     }
     const labels = async (ref: string): Promise<string[]> =>
       (await json(['scan', workspace.root, '--diff', ref])).findings.map((finding) => `${finding.line} ${finding.aiAuthorship?.agent ?? 'human'}`);

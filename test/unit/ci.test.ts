@@ -7,7 +7,8 @@ import { chmodSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type * as Sarif from 'sarif';
-import { createWorkspace, Workspace } from '../helpers/workspace';
+import type { Workspace } from '../helpers/workspace';
+import { committedRepository } from '../helpers/git-repo';
 import { validateSarif } from '../helpers/sarif-validator';
 
 const ROOT = join(__dirname, '..', '..');
@@ -39,14 +40,7 @@ function git(workspace: Workspace, ...args: string[]): string {
 }
 
 function repository(): Workspace {
-  const workspace = createWorkspace({ 'src/app.js': CLEAN });
-  git(workspace, 'init', '-q', '-b', 'main');
-  git(workspace, 'config', 'user.name', 'Codeward Tests');
-  git(workspace, 'config', 'user.email', 'tests@codeward.invalid');
-  git(workspace, 'config', 'commit.gpgsign', 'false');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-q', '-m', 'initial');
-  return workspace;
+  return committedRepository({ 'src/app.js': CLEAN });
 }
 
 describe('CI recipes (docs/ci)', function () {

@@ -1,12 +1,12 @@
 // Change scans (`scan --diff <ref>`, `--staged`), suppression-added in them, and `--format markdown` (docs/cli.md).
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import { cli, json } from '../helpers/cli';
 import { parseUnifiedDiff } from '../../src/core/git';
 import { escapeCell } from '../../src/core/report/markdown';
 import { TOOL_VERSION } from '../../src/core/docs';
 import type { JsonReport } from '../../src/core/report/json';
 import { createWorkspace, Workspace } from '../helpers/workspace';
+import { committedRepository, runGit } from '../helpers/git-repo';
 
 const HANDLER = 'app.get("/x", (req, res) => {\n  res.json(eval(req.query.expr));\n});\n';
 const SECOND = 'app.get("/y", (req, res) => {\n  res.json(eval(req.query.other));\n});\n';
@@ -16,20 +16,10 @@ const SUPPRESSED = 'app.get("/z", (req, res) => {\n  // codeward-ignore-next-lin
 const where = (report: JsonReport): string[] => report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`);
 
 function git(workspace: Workspace, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: workspace.root, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+  return runGit(workspace.root, ...args);
 }
 
-/** A temp repository with `files` committed; CI machines have no git identity, so the repo gets one. */
-function repository(files: Record<string, string>): Workspace {
-  const workspace = createWorkspace(files);
-  git(workspace, 'init', '-q');
-  git(workspace, 'config', 'user.name', 'Codeward Tests');
-  git(workspace, 'config', 'user.email', 'tests@codeward.invalid');
-  git(workspace, 'config', 'commit.gpgsign', 'false');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-q', '-m', 'initial');
-  return workspace;
-}
+const repository = (files: Record<string, string>): Workspace => committedRepository(files);
 
 describe('change scans', () => {
   let workspace: Workspace;

@@ -1,30 +1,20 @@
 // Imports end to end: collected in the engine's one pass, labelled new against a git baseline by `scan --diff`
 // and `--staged`, reported in text, JSON and SARIF; the package context's local resolutions.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import type * as Sarif from 'sarif';
 import { analyze } from '../../src/core/engine';
 import { collectImports } from '../../src/core/imports/collect';
 import { baselineImportsOf } from '../../src/core/imports/baseline';
 import { parseSpecifier } from '../../src/core/imports/specifier';
 import { cli, json } from '../helpers/cli';
-import { createWorkspace, Workspace } from '../helpers/workspace';
+import type { Workspace } from '../helpers/workspace';
+import { committedRepository, runGit } from '../helpers/git-repo';
 
 function git(workspace: Workspace, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: workspace.root, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+  return runGit(workspace.root, ...args);
 }
 
-/** A temp repository with `files` committed; CI machines have no git identity, so the repo gets one. */
-function repository(files: Record<string, string>): Workspace {
-  const workspace = createWorkspace(files);
-  git(workspace, 'init', '-q');
-  git(workspace, 'config', 'user.name', 'Codeward Tests');
-  git(workspace, 'config', 'user.email', 'tests@codeward.invalid');
-  git(workspace, 'config', 'commit.gpgsign', 'false');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-q', '-m', 'initial');
-  return workspace;
-}
+const repository = (files: Record<string, string>): Workspace => committedRepository(files);
 
 const PROJECT = {
   '.gitignore': 'node_modules/\n',

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createWorkspace, Workspace } from '../helpers/workspace';
+import { initRepository } from '../helpers/git-repo';
 import { resolveReviewBase } from '../../src/core/review/changes';
 import { GitError } from '../../src/core/git';
 
@@ -18,10 +19,7 @@ describe('review base', () => {
 
   function repository(branch: string): void {
     workspace = createWorkspace();
-    git('init', '-q', '-b', branch);
-    git('config', 'user.name', 'Codeward Tests');
-    git('config', 'user.email', 'tests@codeward.invalid');
-    git('config', 'commit.gpgsign', 'false');
+    initRepository(workspace.root, branch);
   }
 
   it('is HEAD, or the merge base with main (or master) for a branch', () => {

@@ -5,7 +5,8 @@ import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitDirectory, readGitState, writtenByGit } from '../../../src/core/provenance';
 import type { GitState } from '../../../src/core/provenance';
-import { createWorkspace, Workspace } from '../../helpers/workspace';
+import type { Workspace } from '../../helpers/workspace';
+import { committedRepository } from '../../helpers/git-repo';
 
 const NOW = 1_800_000_000_000;
 
@@ -45,13 +46,7 @@ describe('provenance: git state of a real repository', () => {
   const byGit = (): boolean => writtenByGit(statSync(file()).mtimeMs, readGitState(gitDirectory(workspace.root)!));
 
   beforeEach(() => {
-    workspace = createWorkspace({ 'app.js': 'const a = 1;\n' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', 'Codeward Tests');
-    git('config', 'user.email', 'tests@codeward.invalid');
-    git('config', 'commit.gpgsign', 'false');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'initial');
+    workspace = committedRepository({ 'app.js': 'const a = 1;\n' });
     git('checkout', '-q', '-b', 'feature');
     writeFileSync(file(), "const a = 1;\neval(process.argv[2]);\n");
     git('commit', '-q', '-am', 'feature');
