@@ -1,7 +1,7 @@
 // Analyses open documents (debounced while typing) and keeps each one's findings for the version they describe.
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
-import { addRegistryAnswers, analyze, isAnalysableFile, PackageContext, reviewFindings } from '../core';
+import { addRegistryAnswers, analyze, applyInsertedCodePolicy, isAnalysableFile, PackageContext, reviewFindings } from '../core';
 import type { RegistryAnswer } from '../core';
 import ignore from 'ignore';
 import type { Finding } from '../core/types';
@@ -114,7 +114,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const reviewed = root !== undefined
         ? reviewFindings(analysedName.split('\\').join('/'), analysed.findings, this.configs.policyFor(root))
         : analysed.findings;
-      const result = { ...analysed, findings: this.annotator?.mark(document, reviewed) ?? reviewed };
+      const marked = this.annotator?.mark(document, reviewed) ?? reviewed;
+      const result = { ...analysed, findings: applyInsertedCodePolicy(marked, scope) };
       // Re-inserted so the map's order is the order of analysis.
       this.results.delete(key);
       this.results.set(key, { version: document.version, findings: result.findings });

@@ -3,7 +3,7 @@ export * from './model';
 export {
   DEFAULT_REVIEW_INTERVAL_DAYS, formatScopeError, loadScope, loadScopeFor, parseScope, requireValidScope, scopeFileFor, ScopeFileError,
 } from './load';
-export { applyScopePolicy, policyFor, restrictedGlobFor, scopePolicyInput, SCOPE_POLICY } from './policy';
+export { applyInsertedCodePolicy, applyScopePolicy, policyFor, restrictedGlobFor, scopePolicyInput, SCOPE_POLICY } from './policy';
 export { initialScopeFile, recordThreatModelReview } from './edit';
 export { classificationOf, inferScope } from './infer';
 export type { InferOptions } from './infer';

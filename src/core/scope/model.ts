@@ -145,6 +145,8 @@ export interface ScopePolicyInput {
   classification: Classification;
   /** Globs relative to `root` where AI edits are not allowed. */
   restrictedPaths: string[];
+  /** AI changes need a human review: security warnings in unreviewed inserted code are errors (editor). */
+  reviewRequired?: boolean;
   /** Absolute directory holding `.codeward/`: globs are relative to it; absolute analysed paths are matched against it. */
   root?: string;
   /**
@@ -161,6 +163,8 @@ export interface FindingPolicy {
   classification?: Classification;
   /** The restricted-path glob the file matches: a policy violation. */
   restrictedPath?: string;
+  /** Raised because it lies in unreviewed inserted code and the scope requires AI changes to be reviewed. */
+  unreviewedInsertedCode?: boolean;
 }
 
 export type ThreatModelFormat = 'threat-dragon' | 'threat-composer' | 'document';

@@ -65,6 +65,7 @@ export function scopePolicyInput(scope: Pick<LoadedScope, 'declared' | 'root'>, 
   return {
     classification: scope.declared.classification,
     restrictedPaths: scope.declared.aiPolicy.restrictedPaths,
+    ...(scope.declared.aiPolicy.reviewRequired ? { reviewRequired: true } : {}),
     root: scope.root,
     ...(prefix ? { prefix } : {}),
   };
@@ -130,6 +131,25 @@ export function applyScopePolicy(findings: Finding[], path: string, input: Scope
         ...(severity !== finding.severity ? { raisedFrom: finding.severity, classification: input.classification } : {}),
         ...(restricted ? { restrictedPath: restricted } : {}),
       },
+    };
+  });
+}
+
+/**
+ * AI changes need review (`aiPolicy.reviewRequired`): a security warning inside code inserted in one edit or written
+ * by another process, not yet marked reviewed, is an error until someone looks at it. The editor calls this after
+ * marking inserted code; scans of files on disk have no such regions.
+ */
+export function applyInsertedCodePolicy(findings: Finding[], input: ScopePolicyInput | undefined): Finding[] {
+  if (!input?.reviewRequired) return findings;
+  return findings.map((finding) => {
+    if (!finding.insertedCode || finding.severity !== 'warning') return finding;
+    const category = findRule(finding.ruleId)?.meta.category;
+    if (!category || !SECURITY.includes(category)) return finding;
+    return {
+      ...finding,
+      severity: 'error',
+      policy: { ...finding.policy, raisedFrom: 'warning', classification: input.classification, unreviewedInsertedCode: true },
     };
   });
 }

@@ -129,6 +129,28 @@ describe('Sensitivity scope', function () {
     await closeAllEditors();
   });
 
+  it('makes a security warning in unreviewed inserted code an error, since the scope requires AI changes to be reviewed', async () => {
+    const folder = workspaceUri('src', 'inserted-policy').fsPath;
+    fs.mkdirSync(folder, { recursive: true });
+    const uri = vscode.Uri.file(path.join(folder, 'check.js'));
+    fs.writeFileSync(uri.fsPath, '');
+    try {
+      const editor = await openEditor(uri);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), 'export function check(input) {\n  const pattern = /^(a+)+$/;\n  return pattern.test(input);\n}\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const raised = await waitFor('the regex-dos warning raised to an error in inserted code', () =>
+        vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeValue(d) === 'regex-dos' && d.severity === vscode.DiagnosticSeverity.Error));
+      assert.match(raised.message, /^In unreviewed inserted code: /);
+      await vscode.commands.executeCommand('codeward.markInsertedCodeReviewed', uri);
+      await waitFor('the warning back at its own severity once reviewed', () =>
+        vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeValue(d) === 'regex-dos' && d.severity === vscode.DiagnosticSeverity.Warning));
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('records a threat-model review: today\'s date and the note in the scope file', async () => {
     const date = await vscode.commands.executeCommand<string>('codeward.markThreatModelReviewed', { note: 'covered the billing routes' });
     assert.strictEqual(date, today());

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../src/core/engine';
 import { scanPaths } from '../../../src/core/scan';
 import { DEFAULT_CONFIG } from '../../../src/core/config/model';
-import { applyScopePolicy, policyFor, scopePolicyInput, SCOPE_POLICY } from '../../../src/core/scope/policy';
+import { applyInsertedCodePolicy, applyScopePolicy, policyFor, scopePolicyInput, SCOPE_POLICY } from '../../../src/core/scope/policy';
 import type { Classification, ScopePolicyInput } from '../../../src/core/scope/model';
 import type { Finding, Severity } from '../../../src/core/types';
 import { createWorkspace } from '../../helpers/workspace';
@@ -92,6 +92,37 @@ describe('scope policy: restricted paths', () => {
     const outside = applyScopePolicy([finding('weak-hash', 'warning')], 'src/payments/a.ts', { ...nested, classification: 'restricted' })[0];
     assert.equal(outside.severity, 'warning');
     assert.equal(scopePolicyInput({ root: '/repo/packages/pay', declared: undefined }, '/repo'), undefined);
+  });
+});
+
+describe('scope policy: unreviewed inserted code', () => {
+  const inserted = (ruleId: string, severity: Severity): Finding => ({ ...finding(ruleId, severity), insertedCode: true });
+
+  it('makes security warnings in unreviewed inserted code errors when AI changes need review', () => {
+    const input: ScopePolicyInput = { classification: 'internal', restrictedPaths: [], reviewRequired: true };
+    const [raised, typed, info, meta] = applyInsertedCodePolicy([
+      inserted('regex-dos', 'warning'), finding('regex-dos', 'warning'), inserted('dynamic-module-specifier', 'info'), inserted('suppression-without-reason', 'warning'),
+    ], input);
+    assert.equal(raised.severity, 'error');
+    assert.deepEqual(raised.policy, { raisedFrom: 'warning', classification: 'internal', unreviewedInsertedCode: true });
+    assert.equal(typed.severity, 'warning', 'code typed by hand is not raised');
+    assert.equal(info.severity, 'info', 'informational findings stay informational');
+    assert.equal(meta.severity, 'warning', 'suppression hygiene is not a security finding');
+  });
+
+  it('changes nothing when the scope does not require review, or there is no scope', () => {
+    const findings = [inserted('regex-dos', 'warning')];
+    assert.equal(applyInsertedCodePolicy(findings, { classification: 'restricted', restrictedPaths: [] })[0].severity, 'warning');
+    assert.equal(applyInsertedCodePolicy(findings, undefined)[0].severity, 'warning');
+  });
+
+  it('takes reviewRequired from the declaration', () => {
+    const declared = (reviewRequired: boolean) => ({
+      root: '/repo',
+      declared: { classification: 'internal', aiPolicy: { editsAllowed: true, restrictedPaths: [], reviewRequired, approvedAssistants: [] } },
+    }) as unknown as Parameters<typeof scopePolicyInput>[0];
+    assert.equal(scopePolicyInput(declared(true))?.reviewRequired, true);
+    assert.equal(scopePolicyInput(declared(false))?.reviewRequired, undefined);
   });
 });
 
