@@ -3,6 +3,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { AnalysisResult } from './types';
 import { analyze, type AnalyzeOptions } from './engine';
+import { PackageContext } from './imports/packages';
 
 const DEEP_WORKER_MARK = 'codeward-deep-worker';
 const STACK_SIZE_MB = 64;
@@ -14,7 +15,10 @@ interface DeepJob {
   mark: typeof DEEP_WORKER_MARK;
   text: string;
   filePath: string;
-  options: AnalyzeOptions;
+  /** The engine options that can cross threads (the package context cannot: the worker reads its own). */
+  options: Omit<AnalyzeOptions, 'packages'>;
+  /** Where the file is on disk, for the worker's package context (import checks). */
+  absolutePath?: string;
   port: MessagePort;
   done: Int32Array;
 }
@@ -24,11 +28,16 @@ export function isTooDeep(result: AnalysisResult): boolean {
 }
 
 /** The analysis on a large stack, or undefined when no worker can be started or it does not answer in time. */
-export function analyzeOnLargeStack(text: string, filePath: string, options: AnalyzeOptions, script = CORE_BUNDLE): AnalysisResult | undefined {
+export function analyzeOnLargeStack(
+  text: string,
+  filePath: string,
+  options: Omit<AnalyzeOptions, 'packages'>,
+  { absolutePath, script = CORE_BUNDLE }: { absolutePath?: string; script?: string } = {},
+): AnalysisResult | undefined {
   if (!script) return undefined;
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const job: DeepJob = { mark: DEEP_WORKER_MARK, text, filePath, options, port: port2, done };
+  const job: DeepJob = { mark: DEEP_WORKER_MARK, text, filePath, options, absolutePath, port: port2, done };
   let worker: Worker | undefined;
   try {
     worker = new Worker(script, { workerData: job, transferList: [port2], resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
@@ -49,7 +58,8 @@ export function serveDeepJob(): void {
   const job = workerData as DeepJob | undefined;
   if (job?.mark !== DEEP_WORKER_MARK) return;
   try {
-    job.port.postMessage(analyze(job.text, job.filePath, job.options));
+    const packages = job.absolutePath ? new PackageContext().forFile(job.absolutePath) : undefined;
+    job.port.postMessage(analyze(job.text, job.filePath, { ...job.options, packages }));
   } finally {
     Atomics.store(job.done, 0, 1);
     Atomics.notify(job.done, 0);

@@ -129,8 +129,10 @@ export function analyzeBytes(bytes: Uint8Array, path: string, absolutePath: stri
     baselineImports: baselines?.[absolutePath],
   });
   // Too deep for this thread's stack: a second try on a worker with a larger one; the note stays if that fails too.
-  // (The package context stays here: it cannot cross threads, so that retry judges no packages.)
-  const deep = isTooDeep(result) ? analyzeOnLargeStack(decoded.text, path, { ...engineOptions, baselineImports: baselines?.[absolutePath] }) : undefined;
+  // (The package context cannot cross threads: the worker reads its own from the file's location.)
+  const deep = isTooDeep(result)
+    ? analyzeOnLargeStack(decoded.text, path, { ...engineOptions, baselineImports: baselines?.[absolutePath] }, { absolutePath })
+    : undefined;
   const { findings, notes } = deep ?? result;
   return { path, absolutePath, findings, notes };
 }

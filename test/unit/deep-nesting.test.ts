@@ -30,6 +30,14 @@ describe('deeply nested code', function () {
     return core.scanFile(workspace.path(name), workspace.root, OPTIONS) as Core.FileReport;
   };
 
+  it('checks the imports of a file re-analysed on the large stack against its own project', () => {
+    const text = `const widget = require('left-padd-utils');\n${nested('(', 'widget(req.query.x)', ')', 1500)}`;
+    workspace = createWorkspace({ 'package.json': '{"name":"app","dependencies":{}}\n', 'deep.js': text });
+    const report = core.scanFile(workspace.path('deep.js'), workspace.root, OPTIONS) as Core.FileReport;
+    assert.deepEqual(report.notes, []);
+    assert.deepEqual(report.findings.map((finding) => [finding.ruleId, finding.start.line]), [['hallucinated-package', 1]]);
+  });
+
   it('finds eval(req.query.x) 1,500 parentheses deep, which the default stack cannot parse', () => {
     const text = nested('(', 'eval(req.query.x)', ')', 1500);
     assert.deepEqual(analyze(text, 'deep.js').notes.map((note) => note.kind), ['too-deep']);
