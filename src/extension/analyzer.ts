@@ -139,6 +139,12 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.collection.set(document.uri, fileDiagnostics(document.uri, result));
   }
 
+  /** A package manifest, lockfile or tsconfig changed: the import checks of every open document are redone. */
+  packagesChanged(): void {
+    this.packages.forget();
+    for (const document of vscode.workspace.textDocuments) this.analyse(document);
+  }
+
   /** A file's baseline arrived or changed: its open document is analysed again. */
   private reanalyse(fsPath: string): void {
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'file' && candidate.uri.fsPath === fsPath);

@@ -13,6 +13,8 @@ import { registerScope } from './scope/register';
 import { ScopeFiles } from './scope/scopeFiles';
 import { ReviewChanges, ReviewOptions } from './review';
 
+const PACKAGE_INPUTS_GLOB = '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,tsconfig.json,jsconfig.json,.pnp.cjs}';
+
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Codeward', { log: true });
   const live = vscode.languages.createDiagnosticCollection('codeward');
@@ -26,6 +28,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const review = new ReviewChanges(context, configs, vscode.Uri.joinPath(context.extensionUri, 'dist', 'core.js').fsPath);
   const selector = [{ scheme: 'file' }, ...LANGUAGES.map((language) => ({ language, scheme: 'untitled' }))];
   const reanalyseOpen = (): void => vscode.workspace.textDocuments.forEach((document) => analyzer.analyse(document));
+  // What the import checks read besides the file: a change there (a fix that declares a dependency, an install)
+  // changes what is declared or installed.
+  const manifests = vscode.workspace.createFileSystemWatcher(PACKAGE_INPUTS_GLOB);
+  const packagesChanged = (): void => analyzer.packagesChanged();
 
   context.subscriptions.push(
     log,
@@ -40,6 +46,10 @@ export function activate(context: vscode.ExtensionContext): void {
     new InsertedCodeDecorations(context.extensionUri, insertedCode, analyzer),
     ...registerScope(context, { scopes, configs, analyzer, scanner, log }),
     review,
+    manifests,
+    manifests.onDidChange(packagesChanged),
+    manifests.onDidCreate(packagesChanged),
+    manifests.onDidDelete(packagesChanged),
     vscode.languages.registerCodeActionsProvider(selector, new CodewardCodeActions(analyzer), CodewardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => {
       scanned.delete(document.uri);

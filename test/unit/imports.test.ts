@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import type * as Sarif from 'sarif';
 import { analyze } from '../../src/core/engine';
 import { collectImports } from '../../src/core/imports/collect';
+import { PackageContext } from '../../src/core/imports/packages';
+import { createWorkspace } from '../helpers/workspace';
 import { baselineImportsOf } from '../../src/core/imports/baseline';
 import { parseSpecifier } from '../../src/core/imports/specifier';
 import { cli, json } from '../helpers/cli';
@@ -87,6 +89,22 @@ describe('imports', function () {
       assert.deepEqual(parseSpecifier('#internal'), { kind: 'subpath-import' });
       assert.deepEqual(parseSpecifier('@/components'), { kind: 'other' });
       assert.deepEqual(parseSpecifier('Upper'), { kind: 'other' });
+    });
+  });
+
+  describe('the package context', () => {
+    it('keeps what it read for a few seconds, and reads again once told a manifest changed', () => {
+      const workspace = createWorkspace({ 'package.json': '{"name":"app","dependencies":{}}\n', 'src/app.js': '' });
+      try {
+        const context = new PackageContext(() => 0);
+        assert.equal(context.forFile(workspace.path('src/app.js')).isDeclared('cookie'), false);
+        workspace.write('package.json', '{"name":"app","dependencies":{"cookie":"^0.7.1"}}\n');
+        assert.equal(context.forFile(workspace.path('src/app.js')).isDeclared('cookie'), false, 'cached within its lifetime');
+        context.forget();
+        assert.equal(context.forFile(workspace.path('src/app.js')).isDeclared('cookie'), true);
+      } finally {
+        workspace.remove();
+      }
     });
   });
 

@@ -70,6 +70,11 @@ export class PackageContext {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** Forgets what was read: a manifest, lockfile or tsconfig changed, so what is declared or installed may have too. */
+  forget(): void {
+    this.cache.clear();
+  }
+
   forFile(absolutePath: string): FilePackages {
     const directory = dirname(resolve(absolutePath));
     return this.cached(`file:${directory}`, () => this.build(directory));

@@ -26,6 +26,8 @@ describe('Supply-chain checks of new imports', () => {
     };
     write('package.json', `${JSON.stringify({ name: 'shop', private: true, dependencies: { express: '^4.19.0' } }, null, 2)}\n`);
     write('node_modules/express/package.json', `${JSON.stringify({ name: 'express', version: '4.19.2' })}\n`);
+    // Installed only as express's dependency, declared nowhere: an undeclared dependency.
+    write('node_modules/cookie/package.json', `${JSON.stringify({ name: 'cookie', version: '0.7.1' })}\n`);
     write('.gitignore', 'node_modules/\n');
     write('src/app.js', COMMITTED);
     const git = (...args: string[]): void => void execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
@@ -57,6 +59,22 @@ describe('Supply-chain checks of new imports', () => {
     assert.ok(await runActionCommand<boolean>(replace), 'the fix was not applied');
     assert.strictEqual(editor.document.getText(), "import express from 'express';\nimport x from 'express';\n\nexport const app = express();\n");
     await waitFor('the typosquat diagnostic to clear', () => (codewardDiagnostics(file).some((d) => codeValue(d) === 'typosquat-package') ? undefined : true));
+  });
+
+  it('offers to declare an installed but undeclared package, and the fix writes it into package.json', async () => {
+    const editor = await openEditor(file);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), "import cookie from 'cookie';\n"));
+    const title = 'Add cookie@^0.7.1 to package.json dependencies';
+    const actions = await codeActionsAt(file, () => codewardDiagnostics(file).find((d) => codeValue(d) === 'undeclared-dependency')?.range,
+      (offered) => offered.some((action) => action.title.startsWith(title)));
+    assert.ok(await runActionCommand<boolean>(actions.find((action) => action.title.startsWith(title))!), 'the fix was not applied');
+    const manifest = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === path.join(repo, 'package.json'));
+    assert.ok(manifest, 'package.json is open with the edit');
+    assert.deepStrictEqual(JSON.parse(manifest.getText()).dependencies, { cookie: '^0.7.1', express: '^4.19.0' });
+    await manifest.save();
+    await waitFor('the undeclared-dependency diagnostic to clear', () =>
+      (codewardDiagnostics(file).some((d) => codeValue(d) === 'undeclared-dependency') ? undefined : true), 15_000);
+    await editor.edit((edit) => edit.delete(new vscode.Range(0, 0, 1, 0)));
   });
 
   it('flags a newly added package that is neither declared nor installed as possibly hallucinated, and new', async () => {
