@@ -16,7 +16,8 @@
 //      its problem reads "In unreviewed inserted code: …"; "Codeward: Mark Inserted Code Reviewed" clears both
 //   7. the Codeward icon in the activity bar opens the Scope view: the fixture's declared classification
 //      (confidential), its AI policy and threat model, and the findings; the status bar shows the classification;
-//      Tab reaches the panel's buttons; a finding's link opens its line in the editor
+//      the Agent access section lists the fixture's Codex settings and violation; Tab reaches the panel's buttons;
+//      a finding's link opens its line in the editor
 // Exit code 0 when every step passed, 1 otherwise, 124 on CODEWARD_SCREEN_TEST_TIMEOUT (default 180 s).
 'use strict';
 
@@ -157,6 +158,10 @@ async function scopeView(session, page, user) {
   await user.screenshot('scope-view');
   await panel.locator('#findings').scrollIntoViewIfNeeded();
   await user.screenshot('scope-view-threat-model-and-findings');
+  const agents = await waitForText(panel.locator('#agent-access'), /OpenAI Codex[\s\S]*agent-sandbox-disabled/, 'the Agent access section', 10_000);
+  assert.match(agents, /sandbox_mode = "danger-full-access"/, 'the Agent access section shows the setting as written');
+  await panel.locator('#agent-access').scrollIntoViewIfNeeded();
+  await user.screenshot('scope-view-agent-access');
 
   session.say('step: Tab to the first button of the Scope view');
   await panel.locator('button[data-command="initScope"]').focus();
