@@ -94,7 +94,7 @@ function analyzeText(text: string, filePath: string, options: AnalyzeOptions): A
   }
 }
 
-/** Configuration files: the secret scan, reported under the hardcoded-secret rule; package.json dependencies too. */
+/** Configuration files: the secret scan, reported under the hardcoded-secret rule. */
 function analyzeConfigText(text: string, filePath: string, options: AnalyzeOptions): AnalysisResult {
   const settings = options.rules ?? {};
   const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
@@ -103,7 +103,6 @@ function analyzeConfigText(text: string, filePath: string, options: AnalyzeOptio
       reports.push({ rule: hardcodedSecret, descriptor: { node: secret.range, message: secret.message, confidence: secret.confidence } });
     }
   }
-  if (isManifestPath(filePath)) reports.push(...checkDependencies(text, filePath, options));
   return { findings: finalize(reports, settings, options.minConfidence ?? 'low', new LineIndex(text), []), notes: [] };
 }
 

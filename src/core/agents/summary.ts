@@ -59,11 +59,12 @@ const AGENT_RULES = new Set(RULES.filter((rule) => rule.meta.category === 'agent
 const ONLY_AGENT_RULES = Object.fromEntries(RULES.filter((rule) => !AGENT_RULES.has(rule.meta.id)).map((rule) => [rule.meta.id, 'off' as const]));
 
 export function agentAccessSummary(root: string, options: SummaryOptions = {}): AgentAccessSummary {
-  const selection = selectFiles([root], { root, exclude: options.exclude ?? [], maxFileSizeKb: options.maxFileSizeKb ?? 1024 });
+  // Only agent settings are selected: the walk neither stats nor filters the source files it passes.
+  const accept = (absolute: string): boolean => agentFileEntry(displayPath(root, absolute)) !== undefined;
+  const selection = selectFiles([root], { root, exclude: options.exclude ?? [], maxFileSizeKb: options.maxFileSizeKb ?? 1024, accept });
   const files: AgentFileFindings[] = [];
   for (const absolute of selection.files) {
     const path = displayPath(root, absolute);
-    if (!agentFileEntry(path)) continue;
     const text = readText(absolute);
     if (text === undefined) continue;
     files.push({ path, text, findings: analyze(text, path, { rules: { ...options.rules, ...ONLY_AGENT_RULES }, scope: options.scope }).findings });
