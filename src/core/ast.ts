@@ -124,7 +124,11 @@ export function concatenation(node: Node, into: Concatenation = { operands: [], 
 }
 
 export function isFunction(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+  return isFunctionType(node.type);
+}
+
+export function isFunctionType(type: string): boolean {
+  return type === 'FunctionDeclaration' || type === 'FunctionExpression' || type === 'ArrowFunctionExpression';
 }
 
 export type { Expression };

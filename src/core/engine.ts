@@ -10,7 +10,7 @@ import { ScopeStack, UNKNOWN, Value } from './bindings';
 import { Taint } from './taint';
 import { applyDirectives, Directive, readDirectives, SUPPRESSION_MARKER } from './suppress';
 import { RULES } from './rules';
-import { isFunction } from './ast';
+import { isFunctionType } from './ast';
 import { fileKind } from './file-kinds';
 import { scriptView } from './sfc';
 import { findTextSecrets } from './text-secrets';
@@ -44,9 +44,20 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2
 const BINARY_PROBE_LENGTH = 8000;
 
 type Handler = (node: Node, context: RuleContext) => void;
+
+/** What the walk does at a node of one type, worked out once per rule configuration. */
+interface TypePlan {
+  /** Parallel arrays: handlers[i] belongs to rules[i] (reports are attributed to it). */
+  rules: Rule[];
+  handlers: Handler[];
+  childKeys: readonly string[];
+  importing: boolean;
+  opensScope: boolean;
+}
+
 interface Dispatch {
   enabled: Rule[];
-  handlers: Map<string, { rule: Rule; handler: Handler }[]>;
+  plans: Map<string, TypePlan>;
 }
 const dispatchCache = new Map<string, Dispatch>();
 
@@ -56,18 +67,28 @@ function dispatchFor(settings: Readonly<Record<string, RuleSetting>>, changes = 
   const key = enabled.map((rule) => rule.meta.id).join(',');
   let dispatch = dispatchCache.get(key);
   if (!dispatch) {
-    const handlers = new Map<string, { rule: Rule; handler: Handler }[]>();
-    for (const rule of enabled) {
-      for (const [type, handler] of Object.entries(rule.visitors)) {
-        const list = handlers.get(type) ?? [];
-        list.push({ rule, handler: handler as Handler });
-        handlers.set(type, list);
-      }
-    }
-    dispatch = { enabled, handlers };
+    dispatch = { enabled, plans: new Map() };
     dispatchCache.set(key, dispatch);
   }
   return dispatch;
+}
+
+function planFor(dispatch: Dispatch, type: string): TypePlan {
+  let plan = dispatch.plans.get(type);
+  if (!plan) {
+    const rules: Rule[] = [];
+    const handlers: Handler[] = [];
+    for (const rule of dispatch.enabled) {
+      const handler = (rule.visitors as Record<string, Handler | undefined>)[type];
+      if (handler) {
+        rules.push(rule);
+        handlers.push(handler);
+      }
+    }
+    plan = { rules, handlers, childKeys: visitorKeys[type] ?? [], importing: IMPORTING_NODE_TYPES.has(type), opensScope: isFunctionType(type) };
+    dispatch.plans.set(type, plan);
+  }
+  return plan;
 }
 
 export function analyze(text: string, filePath: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -144,7 +165,8 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   if (!parsed.ok) return { findings: [], notes: [parsed.note] };
 
   const settings = options.rules ?? {};
-  const { enabled, handlers } = dispatchFor(settings, options.changes);
+  const dispatch = dispatchFor(settings, options.changes);
+  const { enabled, plans } = dispatch;
   const directives = parsed.comments.length > 0 ? readDirectives(parsed.comments, lines) : [];
   const reports: { rule: Rule; descriptor: ReportDescriptor }[] = [];
   const scopes = new ScopeStack();
@@ -160,6 +182,11 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   };
 
   let currentRule: Rule | undefined;
+  // While one node's handlers run, the scopes and taint facts stand still, and most handlers ask for the same
+  // callee name and argument values: answer each question once per node.
+  let memoising = false;
+  const names = new Map<Node, string | undefined>();
+  const values = new Map<Node, Value>();
   const mentionCache = new Map<string, boolean>();
   const context: RuleContext = {
     text,
@@ -168,7 +195,15 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
     report: (descriptor) => {
       if (currentRule) reports.push({ rule: currentRule, descriptor });
     },
-    evaluate: (node) => taint.evaluate(node),
+    evaluate: (node) => {
+      if (!memoising || !node) return taint.evaluate(node);
+      let value = values.get(node);
+      if (value === undefined) {
+        value = taint.evaluate(node);
+        values.set(node, value);
+      }
+      return value;
+    },
     mentions: (pattern) => {
       const key = typeof pattern === 'string' ? `s:${pattern}` : `r:${String(pattern)}`;
       let answer = mentionCache.get(key);
@@ -178,38 +213,54 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
       }
       return answer;
     },
-    qualifiedName: (node) => scopes.qualifiedName(node),
+    qualifiedName: (node) => {
+      if (!memoising) return scopes.qualifiedName(node);
+      const name = names.get(node);
+      if (name !== undefined || names.has(node)) return name;
+      const computed = scopes.qualifiedName(node);
+      names.set(node, computed);
+      return computed;
+    },
     declaration: (name) => scopes.declaration(name),
     source: (node) => text.slice(node.range[0], node.range[1]),
     packages: options.packages,
     isNewImport: (key) => (baseline ? !baseline.has(key) : undefined),
   };
 
+  // The hottest loop of the analysis: indexed loops and one plan lookup per node.
   const visit = (node: Node, parent: Node | undefined): void => {
     (node as { parent?: Node }).parent = parent;
     track(node, scopes, taint);
-    if (IMPORTING_NODE_TYPES.has(node.type)) {
+    const plan = plans.get(node.type) ?? planFor(dispatch, node.type);
+    if (plan.importing) {
       const record = importRecordOf(node, importHelpers);
       if (record) imports.push(record);
     }
-    const list = handlers.get(node.type);
-    if (list) {
-      for (const { rule, handler } of list) {
-        currentRule = rule;
-        handler(node, context);
+    const { rules, handlers, childKeys } = plan;
+    if (handlers.length > 0) {
+      memoising = true;
+      for (let i = 0; i < handlers.length; i++) {
+        currentRule = rules[i];
+        handlers[i](node, context);
       }
+      memoising = false;
       currentRule = undefined;
+      if (names.size > 0) names.clear();
+      if (values.size > 0) values.clear();
     }
-    const keys = visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    for (let k = 0; k < childKeys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[childKeys[k]] as Node | (Node | null)[] | null | undefined;
+      if (child === null || child === undefined) continue;
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as Node, node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        visit(child as Node, node);
+        for (let i = 0; i < child.length; i++) {
+          const item = child[i];
+          if (item !== null && typeof item === 'object' && typeof item.type === 'string') visit(item, node);
+        }
+      } else if (typeof child === 'object' && typeof child.type === 'string') {
+        visit(child, node);
       }
     }
-    if (isFunction(node)) scopes.pop();
+    if (plan.opensScope) scopes.pop();
   };
 
   try {

@@ -41,8 +41,16 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
-export class Locals {
+class Locals {
   private readonly scopes = new WeakMap<Node, Map<string, Local>>();
+  private lastRecorded: Node | undefined;
+
+  /** True the first time it is asked about `node`: the rules sharing the table record each node once. */
+  firstVisit(node: Node): boolean {
+    if (node === this.lastRecorded) return false;
+    this.lastRecorded = node;
+    return true;
+  }
 
   private table(scope: Node): Map<string, Local> {
     let table = this.scopes.get(scope);
@@ -163,8 +171,12 @@ function patternNames(pattern: Node): string[] {
 
 type AnyHandler = (node: Node, context: RuleContext) => void;
 
-/** A rule's visitors plus the ones that keep `locals` current (locals first, same node). */
-export function withLocals(locals: Locals, visitors: Visitors): Visitors {
+/** One table for every request-data rule: how locals got their values depends on the code only. */
+export const requestLocals = new Locals();
+
+/** A rule's visitors plus the ones that keep the shared table current (table first, same node). */
+export function withLocals(visitors: Visitors): Visitors {
+  const locals = requestLocals;
   const own: Record<string, AnyHandler> = {
     FunctionDeclaration: (node) => locals.onFunction(node as TSESTree.FunctionDeclaration),
     FunctionExpression: (node) => locals.onFunction(node as TSESTree.FunctionExpression),
@@ -173,14 +185,17 @@ export function withLocals(locals: Locals, visitors: Visitors): Visitors {
     AssignmentExpression: (node) => locals.onAssignment(node as TSESTree.AssignmentExpression),
   };
   const merged: Record<string, AnyHandler> = { ...(visitors as Record<string, AnyHandler>) };
-  for (const [type, handler] of Object.entries(own)) {
+  for (const [type, record] of Object.entries(own)) {
     const rule = merged[type];
+    const once: AnyHandler = (node, context) => {
+      if (locals.firstVisit(node)) record(node, context);
+    };
     merged[type] = rule
       ? (node, context) => {
-          handler(node, context);
+          once(node, context);
           rule(node, context);
         }
-      : handler;
+      : once;
   }
   return merged as Visitors;
 }

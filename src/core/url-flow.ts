@@ -142,8 +142,16 @@ function boundNames(pattern: Node, out: { name: string; key?: string }[] = [], k
   return out;
 }
 
-export class FlowTracker {
+class FlowTracker {
   private readonly facts = new WeakMap<Node, Facts>();
+  private lastRecorded: Node | undefined;
+
+  /** True the first time it is asked about `node`: the rules sharing the tracker record each node once. */
+  firstVisit(node: Node): boolean {
+    if (node === this.lastRecorded) return false;
+    this.lastRecorded = node;
+    return true;
+  }
 
   // ---------- recording ----------
 
@@ -678,8 +686,12 @@ function meaningfulComparand(node: Node): boolean {
 
 type AnyHandler = (node: Node, context: RuleContext) => void;
 
-/** A rule's visitors plus the ones that keep the tracker's facts current (tracker first, same node). */
-export function withFlow(tracker: FlowTracker, visitors: Visitors): Visitors {
+/** One tracker for every rule that follows URLs: its facts depend on the code only, so they are recorded once per node. */
+export const urlFlow = new FlowTracker();
+
+/** A rule's visitors plus the ones that keep the shared tracker's facts current (tracker first, same node). */
+export function withFlow(visitors: Visitors): Visitors {
+  const tracker = urlFlow;
   const flow: Record<string, AnyHandler> = {
     FunctionDeclaration: (node, context) => tracker.onFunction(node as TSESTree.FunctionDeclaration, context),
     FunctionExpression: (node, context) => tracker.onFunction(node as TSESTree.FunctionExpression, context),
@@ -690,14 +702,17 @@ export function withFlow(tracker: FlowTracker, visitors: Visitors): Visitors {
     ExpressionStatement: (node) => tracker.onStatement(node as TSESTree.ExpressionStatement),
   };
   const merged: Record<string, AnyHandler> = { ...(visitors as Record<string, AnyHandler>) };
-  for (const [type, handler] of Object.entries(flow)) {
+  for (const [type, record] of Object.entries(flow)) {
     const own = merged[type];
+    const once: AnyHandler = (node, context) => {
+      if (tracker.firstVisit(node)) record(node, context);
+    };
     merged[type] = own
       ? (node, context) => {
-          handler(node, context);
+          once(node, context);
           own(node, context);
         }
-      : handler;
+      : once;
   }
   return merged as Visitors;
 }

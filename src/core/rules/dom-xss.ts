@@ -4,9 +4,9 @@ import type { RelatedNode, Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, memberPath, propertyName, unwrap } from '../ast';
-import { FlowTracker, flatten, labelOf, withFlow } from '../url-flow';
+import { flatten, labelOf, urlFlow, withFlow } from '../url-flow';
 
-const tracker = new FlowTracker();
+const tracker = urlFlow;
 
 const HTML_PROPERTIES = new Set(['innerHTML', 'outerHTML']);
 const WRITERS = new Set(['document.write', 'document.writeln', 'window.document.write', 'window.document.writeln']);
@@ -257,7 +257,7 @@ export const domXss: Rule = {
     cwe: [79],
     fixable: true,
   },
-  visitors: withFlow(tracker, {
+  visitors: withFlow({
     AssignmentExpression: checkAssignment,
     CallExpression: checkCall,
     JSXAttribute: checkJsxAttribute,

@@ -4,9 +4,9 @@ import type { RelatedNode, Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Confidence, Node } from '../types';
 import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
-import { FlowTracker, flatten, labelOf, withFlow } from '../url-flow';
+import { flatten, labelOf, urlFlow, withFlow } from '../url-flow';
 
-const tracker = new FlowTracker();
+const tracker = urlFlow;
 
 const ANGULAR_BYPASS = /^bypassSecurityTrust(?:Html|Script|Style|Url|ResourceUrl)$/;
 const SCE_TRUST = /^trustAs(?:Html|Js|Url|ResourceUrl|Css)?$/;
@@ -331,7 +331,7 @@ export const frameworkXssBypass: Rule = {
     cwe: [79],
     fixable: false,
   },
-  visitors: withFlow(tracker, {
+  visitors: withFlow({
     CallExpression: checkCall,
     ObjectExpression: checkObject,
     JSXAttribute: checkJsxAttribute,

@@ -5,9 +5,9 @@ import { FileState } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Node } from '../types';
 import { findProperty, isFunction, propertyName, unwrap } from '../ast';
-import { BodyUse, Locals, enclosingFunction, isEmptyObject, labelDetail, methodName, wholeBody, withLocals } from '../request-values';
+import { BodyUse, enclosingFunction, isEmptyObject, labelDetail, methodName, wholeBody, requestLocals, withLocals } from '../request-values';
 
-const locals = new Locals();
+const locals = requestLocals;
 
 /** Methods whose first argument is the new record's data (on a model, repository, collection or table). */
 const CREATE = new Set(['create', 'insertMany', 'bulkCreate', 'build', 'insert', 'insertOne', 'upsert', 'save', 'insertAndFetch', 'insertGraph', 'patch']);
@@ -329,7 +329,7 @@ export const massAssignment: Rule = {
     cwe: [915],
     fixable: false,
   },
-  visitors: withLocals(locals, {
+  visitors: withLocals({
     CallExpression: (node, context) => {
       checkIdentifierCall(node, context);
       checkCall(node, context);

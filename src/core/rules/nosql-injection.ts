@@ -4,10 +4,10 @@ import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { propertyName, unwrap } from '../ast';
-import { Locals, asParsed, enclosingFunction, inputLabel, isStructuredInput, receiverName, withLocals } from '../request-values';
+import { asParsed, enclosingFunction, inputLabel, isStructuredInput, receiverName, requestLocals, withLocals } from '../request-values';
 import type { Value } from '../bindings';
 
-const locals = new Locals();
+const locals = requestLocals;
 
 /** Methods whose first argument is a MongoDB / Mongoose query filter. findById casts its argument, so it is not here. */
 const FILTER_METHODS = new Set([
@@ -228,7 +228,7 @@ export const nosqlInjection: Rule = {
     cwe: [943],
     fixable: true,
   },
-  visitors: withLocals(locals, {
+  visitors: withLocals({
     CallExpression: checkCall,
     Property: checkProperty,
     BinaryExpression: onBinary,

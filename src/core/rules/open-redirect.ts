@@ -4,9 +4,9 @@ import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Node } from '../types';
 import { memberPath, propertyName, staticString, unwrap } from '../ast';
-import { Accepts, FlowTracker, labelOf, withFlow } from '../url-flow';
+import { Accepts, labelOf, urlFlow, withFlow } from '../url-flow';
 
-const tracker = new FlowTracker();
+const tracker = urlFlow;
 
 /** Objects whose `.redirect()` answers an HTTP request (Express, Koa, Fastify, hapi, Next.js, fetch API). */
 const RESPONSE_OBJECTS = new Set(['res', 'response', 'resp', 'reply', 'ctx', 'context', 'h', 'NextResponse', 'Response']);
@@ -118,7 +118,7 @@ export const openRedirect: Rule = {
     cwe: [601],
     fixable: false,
   },
-  visitors: withFlow(tracker, {
+  visitors: withFlow({
     CallExpression: checkCall,
     Property: checkProperty,
     AssignmentExpression: checkAssignment,

@@ -5,10 +5,10 @@ import { sinkEvidence } from '../rule';
 import type { Confidence, Node } from '../types';
 import { isFunction, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
-import { Locals, asParsed, inputLabel, isInput, isStructuredInput, methodName, withLocals } from '../request-values';
+import { asParsed, inputLabel, isInput, isStructuredInput, methodName, requestLocals, withLocals } from '../request-values';
 import type { Value } from '../bindings';
 
-const locals = new Locals();
+const locals = requestLocals;
 
 /** Deep merges: every argument after the target is merged into it recursively. */
 const DEEP_MERGES: Record<string, string> = {
@@ -638,7 +638,7 @@ export const prototypePollution: Rule = {
     cwe: [1321],
     fixable: false,
   },
-  visitors: withLocals(locals, {
+  visitors: withLocals({
     AssignmentExpression: onAssignment,
     CallExpression: onCall,
     BinaryExpression: onBinary,

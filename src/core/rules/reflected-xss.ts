@@ -5,10 +5,10 @@ import { sinkEvidence } from '../rule';
 import type { Confidence, Node } from '../types';
 import { memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
-import { Locals, enclosingScopes, errorHandlerInput, inputLabel, isInput, loopInput, withLocals } from '../request-values';
+import { enclosingScopes, errorHandlerInput, inputLabel, isInput, loopInput, requestLocals, withLocals } from '../request-values';
 import type { Value } from '../bindings';
 
-const locals = new Locals();
+const locals = requestLocals;
 
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
 const KOA_NAMES = new Set(['ctx', 'context']);
@@ -292,7 +292,7 @@ export const reflectedXss: Rule = {
     cwe: [79],
     fixable: false,
   },
-  visitors: withLocals(locals, {
+  visitors: withLocals({
     CallExpression: onCall,
     AssignmentExpression: onAssignment,
   }),

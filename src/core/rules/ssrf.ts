@@ -4,9 +4,9 @@ import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Node } from '../types';
 import { memberPath, propertyName, unwrap } from '../ast';
-import { Accepts, Attack, FlowTracker, labelOf, withFlow } from '../url-flow';
+import { Accepts, Attack, labelOf, urlFlow, withFlow } from '../url-flow';
 
-const tracker = new FlowTracker();
+const tracker = urlFlow;
 
 const FETCHERS = new Set([
   'fetch', 'globalThis.fetch', 'node-fetch', 'node-fetch.default', 'cross-fetch', 'isomorphic-fetch',
@@ -94,7 +94,7 @@ export const ssrf: Rule = {
     cwe: [918],
     fixable: false,
   },
-  visitors: withFlow(tracker, {
+  visitors: withFlow({
     CallExpression: checkCall,
   }),
 };
