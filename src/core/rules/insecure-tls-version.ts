@@ -7,6 +7,13 @@ import { memberPath, propertyName, staticString, unwrap } from '../ast';
 const OLD_VERSIONS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3', 'SSLv2']);
 /** OpenSSL method names that pin a broken protocol version (`SSLv23_method` and `TLS_method` negotiate the best one). */
 const OLD_METHOD = /^(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_(?:server_|client_)?method$/;
+/**
+ * Settings Node refuses outright (checked on Node 20 and 24): SSL methods throw ERR_TLS_INVALID_PROTOCOL_METHOD and
+ * SSL versions ERR_TLS_INVALID_PROTOCOL_VERSION when a TLS context is created, so code using them cannot work today
+ * and replacing them changes nothing that works.
+ */
+const REFUSED_METHOD = /^SSLv[23]_/;
+const REFUSED_VERSIONS = new Set(['SSLv2', 'SSLv3']);
 /** Cipher-string parts that switch on ciphers without encryption, authentication or adequate strength. */
 const WEAK_CIPHER_PARTS = new Set(['NULL', 'ENULL', 'ANULL', 'EXPORT', 'EXP', 'EXPORT40', 'EXPORT56', 'LOW', 'RC4', 'RC2', 'DES', '3DES', 'MD5', 'ADH', 'AECDH', 'IDEA']);
 const CIPHER_OWNERS = /^(?:tls|https|node:tls|node:https)\.DEFAULT_CIPHERS$/;
@@ -38,10 +45,13 @@ function textOf(node: Node, context: RuleContext): string | undefined {
   return staticString(node) ?? (value.kind === 'constant' ? value.text : undefined);
 }
 
-function versionFix(value: Node, replacement: string, consequence: string): Fix {
+function versionFix(value: Node, replacement: string, consequence: string, version: string): Fix {
+  const refused = REFUSED_VERSIONS.has(version);
   return {
-    title: `Use '${replacement}' (review: ${consequence})`,
-    safety: 'review',
+    title: refused
+      ? `Use '${replacement}' (safe: Node refuses ${version} and throws when it creates the TLS context, so this setting cannot work today)`
+      : `Use '${replacement}' (review: ${consequence})`,
+    safety: refused ? 'safe' : 'review',
     edits: [{ range: [value.range[0], value.range[1]], text: `'${replacement}'` }],
   };
 }
@@ -60,6 +70,53 @@ function removalRange(node: TSESTree.Property, context: RuleContext): [number, n
   return [node.range[0], node.range[1]];
 }
 
+/** A sibling `minVersion`/`maxVersion` written as a string: Node then throws ERR_TLS_PROTOCOL_VERSION_CONFLICT for any secureProtocol. */
+function versionSibling(node: TSESTree.Property, context: RuleContext): string | undefined {
+  const object = node.parent as TSESTree.ObjectExpression;
+  for (const property of object.properties) {
+    if (property === node || property.type !== 'Property') continue;
+    const name = propertyName(property);
+    if ((name === 'minVersion' || name === 'maxVersion') && textOf(property.value, context) !== undefined) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Removing the option rather than writing minVersion keeps a later `options.secureProtocol = ...` or a spread from
+ * colliding with a new minVersion; without it Node's defaults (TLS 1.2 and 1.3) apply.
+ */
+function methodFix(node: TSESTree.Property, method: string, context: RuleContext): Fix {
+  const object = node.parent as TSESTree.ObjectExpression;
+  const sibling = versionSibling(node, context);
+  const remove = [{ range: removalRange(node, context), text: '' }];
+  if (sibling && !object.properties.some((property) => property.type === 'SpreadElement')) {
+    return {
+      title: `Remove 'secureProtocol' (safe: Node throws when secureProtocol is combined with ${sibling}, so these options cannot work today)`,
+      safety: 'safe',
+      edits: remove,
+    };
+  }
+  if (REFUSED_METHOD.test(method)) {
+    return {
+      title: `Remove 'secureProtocol' to use Node's defaults, TLS 1.2 and 1.3 (safe: Node refuses ${method} and throws when it creates the TLS context, so this setting cannot work today)`,
+      safety: 'safe',
+      edits: remove,
+    };
+  }
+  if (sibling) {
+    return {
+      title: `Remove 'secureProtocol' and keep ${sibling} (review: the spread options decide whether this code works today)`,
+      safety: 'review',
+      edits: remove,
+    };
+  }
+  return {
+    title: "Replace it with minVersion: 'TLSv1.2' (review: clients limited to TLS 1.0/1.1 can no longer connect)",
+    safety: 'review',
+    edits: [{ range: [node.range[0], node.range[1]], text: "minVersion: 'TLSv1.2'" }],
+  };
+}
+
 function checkVersion(node: Node, value: Node, name: string, version: string, context: RuleContext): void {
   const minimum = name === 'minVersion' || name === 'DEFAULT_MIN_VERSION';
   context.report({
@@ -70,8 +127,8 @@ function checkVersion(node: Node, value: Node, name: string, version: string, co
     confidence: 'high',
     fixes: [
       minimum
-        ? versionFix(value, 'TLSv1.2', 'clients limited to TLS 1.0/1.1 can no longer connect')
-        : versionFix(value, 'TLSv1.3', 'peers that only speak the old version can no longer connect'),
+        ? versionFix(value, 'TLSv1.2', 'clients limited to TLS 1.0/1.1 can no longer connect', version)
+        : versionFix(value, 'TLSv1.3', 'peers that only speak the old version can no longer connect', version),
     ],
   });
 }
@@ -92,13 +149,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
       node,
       message: `'secureProtocol: ${text}' pins the connection to an obsolete protocol version with known weaknesses that let a network attacker downgrade and decrypt traffic; use minVersion: 'TLSv1.2'.`,
       confidence: 'high',
-      fixes: [
-        {
-          title: "Replace it with minVersion: 'TLSv1.2' (review: clients limited to TLS 1.0/1.1 can no longer connect)",
-          safety: 'review',
-          edits: [{ range: [node.range[0], node.range[1]], text: "minVersion: 'TLSv1.2'" }],
-        },
-      ],
+      fixes: [methodFix(node, text, context)],
     });
     return;
   }

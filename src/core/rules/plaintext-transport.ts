@@ -30,11 +30,21 @@ function isLocalHost(host: string): boolean {
   return false;
 }
 
+/**
+ * API hosts whose operators document that plain HTTP does not work, so an http:// call to them cannot succeed today
+ * and moving it to https:// (default port) changes nothing that works. Sources:
+ * - api.stripe.com: Stripe's API reference, Authentication (https://stripe.com/api): calls made over plain HTTP fail.
+ * - api.mollie.com: Mollie's security overview (https://docs.mollie.com/overview/security): the API requires HTTPS.
+ */
+const HTTPS_ONLY_HOSTS = new Set(['api.stripe.com', 'api.mollie.com']);
+
 interface Target {
   /** The node whose text starts with the scheme (a literal or template), when the URL is written in place. */
   literal?: Node;
   scheme: string;
   host: string;
+  /** The URL names a port (`http://host:8080`), which the scheme change would keep. */
+  port?: boolean;
 }
 
 /** The static start of a URL: literal text, templates and concatenations, and constants held in variables. */
@@ -57,7 +67,7 @@ function urlTarget(node: Node, context: RuleContext): Target | undefined {
   // The host must be complete: followed by a port, path, query, or the end of a fully fixed URL.
   const complete = match[3] !== '' || prefix.length === match[0].length && parts.every((part) => 'text' in part || context.evaluate(part.node).kind === 'constant');
   if (!complete || match[2] === '') return undefined;
-  return { literal, scheme: match[1].toLowerCase(), host: match[2] };
+  return { literal, scheme: match[1].toLowerCase(), host: match[2], port: match[3] === ':' };
 }
 
 function leftmost(node: Node): Node {
@@ -85,9 +95,13 @@ function schemeFix(target: Target, context: RuleContext): Fix | undefined {
   const raw = context.text.slice(start, target.literal.range[1]);
   const offset = raw.search(new RegExp(`${target.scheme}://`, 'i'));
   if (offset < 0 || offset > 2) return undefined;
+  const host = target.host.toLowerCase();
+  const httpsOnly = target.scheme === 'http' && !target.port && HTTPS_ONLY_HOSTS.has(host);
   return {
-    title: `Use ${secure}:// (review: the server must accept TLS at this address; the default port changes)`,
-    safety: 'review',
+    title: httpsOnly
+      ? `Use https:// (safe: ${host} does not serve its API over plain HTTP, so this call cannot work today)`
+      : `Use ${secure}:// (review: the server must accept TLS at this address; the default port changes)`,
+    safety: httpsOnly ? 'safe' : 'review',
     edits: [{ range: [start + offset, start + offset + target.scheme.length], text: secure }],
   };
 }

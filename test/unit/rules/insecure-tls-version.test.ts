@@ -64,8 +64,58 @@ testRule(insecureTlsVersion, {
       ],
     },
     {
+      // Node refuses SSL methods (ERR_TLS_INVALID_PROTOCOL_METHOD): the code cannot work today, so removing the option is safe.
       code: "const PROTOCOL = 'SSLv3_method';\nconst server = tls.createServer({ key, cert, secureProtocol: PROTOCOL });",
-      errors: [{ line: 2, column: 46, confidence: 'high', fixes: [{ safety: 'review', output: "const PROTOCOL = 'SSLv3_method';\nconst server = tls.createServer({ key, cert, minVersion: 'TLSv1.2' });" }] }],
+      errors: [
+        {
+          line: 2,
+          column: 46,
+          confidence: 'high',
+          fixes: [
+            {
+              safety: 'safe',
+              title: /^Remove 'secureProtocol' to use Node's defaults, TLS 1\.2 and 1\.3 \(safe: Node refuses SSLv3_method and throws/,
+              output: "const PROTOCOL = 'SSLv3_method';\nconst server = tls.createServer({ key, cert });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const socket = tls.connect({ host: 'mail.acme.io', port: 465, secureProtocol: 'SSLv2_client_method', ...overrides });",
+      errors: [{ line: 1, column: 63, fixes: [{ safety: 'safe', title: /Node refuses SSLv2_client_method/, output: "const socket = tls.connect({ host: 'mail.acme.io', port: 465, ...overrides });" }] }],
+    },
+    {
+      // secureProtocol with minVersion or maxVersion throws ERR_TLS_PROTOCOL_VERSION_CONFLICT whatever the method.
+      code: "const agent = new https.Agent({ secureProtocol: 'TLSv1_method', maxVersion: 'TLSv1.3' });",
+      errors: [
+        {
+          line: 1,
+          column: 33,
+          fixes: [{ safety: 'safe', title: /^Remove 'secureProtocol' \(safe: Node throws when secureProtocol is combined with maxVersion/, output: "const agent = new https.Agent({ maxVersion: 'TLSv1.3' });" }],
+        },
+      ],
+    },
+    {
+      // A spread may unset the version, so the code may work today: review, and no duplicate minVersion key.
+      code: "const agent = new https.Agent({ ...defaults, secureProtocol: 'TLSv1_1_method', minVersion: 'TLSv1.2' });",
+      errors: [{ line: 1, column: 46, fixes: [{ safety: 'review', title: /review: the spread options decide/, output: "const agent = new https.Agent({ ...defaults, minVersion: 'TLSv1.2' });" }] }],
+    },
+    {
+      // Node refuses SSL versions as minVersion/maxVersion (ERR_TLS_INVALID_PROTOCOL_VERSION).
+      code: "const server = https.createServer({ key, cert, minVersion: 'SSLv3' }, app);",
+      errors: [
+        {
+          line: 1,
+          column: 48,
+          message: /'minVersion: SSLv3'/,
+          fixes: [{ safety: 'safe', title: /^Use 'TLSv1\.2' \(safe: Node refuses SSLv3 and throws/, output: "const server = https.createServer({ key, cert, minVersion: 'TLSv1.2' }, app);" }],
+        },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.DEFAULT_MAX_VERSION = 'SSLv3';",
+      errors: [{ line: 2, column: 1, fixes: [{ safety: 'safe', title: /^Use 'TLSv1\.3' \(safe: Node refuses SSLv3/, output: "import tls from 'node:tls';\ntls.DEFAULT_MAX_VERSION = 'TLSv1.3';" }] }],
     },
     {
       code: "const server = https.createServer({\n  key,\n  cert,\n  ciphers: 'ECDHE-RSA-AES128-SHA:RC4-SHA:DES-CBC3-SHA',\n  honorCipherOrder: true,\n}, app);",

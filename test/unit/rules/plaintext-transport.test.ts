@@ -101,6 +101,41 @@ testRule(plaintextTransport, {
       errors: [{ line: 2, column: 29, confidence: 'medium', message: /mqtt:\/\// }],
     },
     {
+      // Stripe documents that API calls over plain HTTP fail: the call cannot work today, so https:// is safe.
+      code: "const res = await fetch('http://api.stripe.com/v1/charges', { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body });",
+      errors: [
+        {
+          line: 1,
+          column: 25,
+          confidence: 'high',
+          fixes: [
+            {
+              safety: 'safe',
+              title: /^Use https:\/\/ \(safe: api\.stripe\.com does not serve its API over plain HTTP/,
+              output: "const res = await fetch('https://api.stripe.com/v1/charges', { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import axios from 'axios';\nexport const mollie = axios.create({ baseURL: `http://API.mollie.com/v2` });",
+      errors: [{ line: 2, column: 47, fixes: [{ safety: 'safe', title: /api\.mollie\.com/, output: "import axios from 'axios';\nexport const mollie = axios.create({ baseURL: `https://API.mollie.com/v2` });" }] }],
+    },
+    {
+      // An explicit port would be kept with the new scheme (TLS on port 80): review.
+      code: "await fetch('http://api.stripe.com:80/v1/balance');",
+      errors: [{ line: 1, column: 13, fixes: [{ safety: 'review', title: /must accept TLS/, output: "await fetch('https://api.stripe.com:80/v1/balance');" }] }],
+    },
+    {
+      // Another Stripe host the API reference says nothing about, and a WebSocket: review.
+      code: "await fetch('http://files.stripe.com/v1/files');\nconst feed = new WebSocket('ws://api.stripe.com/stream');",
+      errors: [
+        { line: 1, column: 13, fixes: [{ safety: 'review', output: "await fetch('https://files.stripe.com/v1/files');\nconst feed = new WebSocket('ws://api.stripe.com/stream');" }] },
+        { line: 2, column: 28, fixes: [{ safety: 'review', output: "await fetch('http://files.stripe.com/v1/files');\nconst feed = new WebSocket('wss://api.stripe.com/stream');" }] },
+      ],
+    },
+    {
       code: "const xhr = new XMLHttpRequest();\nxhr.open('GET', 'http://api.acme.io/v1/me');",
       errors: [{ line: 2, column: 17, confidence: 'medium', fixes: [{ safety: 'review', output: "const xhr = new XMLHttpRequest();\nxhr.open('GET', 'https://api.acme.io/v1/me');" }] }],
     },

@@ -6,6 +6,9 @@ testRule(securityHeadersDisabled, {
     "import helmet from 'helmet';\napp.use(helmet());",
     // Cross-origin isolation headers are loosened for images and embeds all the time; not flagged.
     "import helmet from 'helmet';\napp.use(helmet({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));",
+    // Pieces that only hide the framework's name or concern IE downloads and Flash: not flagged (helmet 4 and 8 names).
+    "import helmet from 'helmet';\napp.use(helmet({ hidePoweredBy: false, ieNoOpen: false, permittedCrossDomainPolicies: false }));",
+    "import helmet from 'helmet';\napp.use(helmet({ xPoweredBy: false, xDownloadOptions: false, xPermittedCrossDomainPolicies: false, xXssProtection: false }));",
     // A development-only switch computed at run time.
     "const helmet = require('helmet');\napp.use(helmet({ contentSecurityPolicy: process.env.NODE_ENV === 'production' ? undefined : false }));",
     // A nonce makes browsers ignore 'unsafe-inline' (kept for old browsers).
