@@ -10,12 +10,12 @@ const LOADING_KINDS = new Set<ImportRecord['kind']>(['import', 'export', 'import
 
 /**
  * Why replacing the name cannot break code that works: the mistyped package resolves nowhere (the project has an
- * install, and it is not in it, its lockfile or its manifests), so the import fails today, and the intended one is
- * declared in the nearest package.json or installed. Undefined when that is not known.
+ * install, and it is not in it, its lockfile, its manifests or a build config's aliases), so the import fails today,
+ * and the intended one is declared in the nearest package.json or installed. Undefined when that is not known.
  */
 function failsToday(record: ImportRecord, name: string, target: string, packages: FilePackages | undefined): string | undefined {
   if (!packages?.hasInstall || !LOADING_KINDS.has(record.kind) || record.guarded) return undefined;
-  if (packages.isDeclared(name) || packages.installed(name) !== undefined || packages.isLocked(name) === true) return undefined;
+  if (packages.isDeclared(name) || packages.installed(name) !== undefined || packages.isLocked(name) === true || packages.namedInBuildConfig(name)) return undefined;
   const manifest = packages.manifest;
   const declared = manifest !== undefined && [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies]
     .some((field) => Object.prototype.hasOwnProperty.call(field, target));
