@@ -2,17 +2,19 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { unwrap } from '../ast';
+import { isFunction, unwrap } from '../ast';
 
 const GLOBAL_BUFFER = new Set(['Buffer', 'global.Buffer', 'globalThis.Buffer']);
 /**
  * Libraries that still support Node 4 pick Buffer.from when it exists and fall back to the constructor:
  * `Buffer.from ? Buffer.from(x) : new Buffer(x)`, `typeof Buffer.alloc === 'function'`. That fallback is deliberate.
  */
-const FEATURE_TEST = /typeof\s+Buffer\.(?:from|alloc)\b|Buffer\.(?:from|alloc)\s*(?:&&|\?|!==|===|\|\||\))|(?:!|&&|\|\||\()\s*Buffer\.(?:from|alloc)\s*(?:&&|\?|\|\||\)|!==|===)/;
+const FEATURE_TEST = /typeof\s+Buffer\.(?:from|alloc(?:Unsafe)?)\b|Buffer\.(?:from|alloc(?:Unsafe)?)\s*(?:&&|\?|!==|===|\|\||\))|(?:!|&&|\|\||\()\s*Buffer\.(?:from|alloc(?:Unsafe)?)\s*(?:&&|\?|\|\||\)|!==|===)/;
+/** A fallback written as such: `try { modern() } catch { legacy() }` with `function legacy(size) { return new Buffer(size) }`. */
+const FALLBACK_NAME = /legacy|fallback|compat|polyfill|shim/i;
 
-/** The walk's scopes do not record classes. */
-const LOCAL_CLASS = /\bclass\s+Buffer\b/;
+/** Declarations the walk has not reached yet (a hoisted `function Buffer` of a bundled polyfill) or does not record (classes). */
+const LOCAL_DECLARATION = /\b(?:class|function|var|let|const)\s+Buffer\b/;
 
 /** What the first argument is known to be: the constructor allocates for a number and copies anything else. */
 type Kind = 'number' | 'data' | 'unknown';
@@ -33,6 +35,18 @@ function kindOf(node: Node, context: RuleContext): Kind {
     }
   }
   return 'unknown';
+}
+
+/** Inside a catch block, or a function named as a fallback for old Node versions. */
+function inFallback(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'CatchClause') return true;
+    if (isFunction(current)) {
+      const name = current.type === 'ArrowFunctionExpression' ? undefined : current.id?.name;
+      if (name !== undefined && FALLBACK_NAME.test(name)) return true;
+    }
+  }
+  return false;
 }
 
 /** Sizes by their look: `x.length`, arithmetic. */
@@ -71,7 +85,7 @@ function check(node: TSESTree.NewExpression | TSESTree.CallExpression, context: 
   const name = context.qualifiedName(callee);
   if (name === undefined || !GLOBAL_BUFFER.has(name)) return;
   // A local Buffer (an import of the `buffer` package, a parameter, a class) is not the deprecated global.
-  if (context.declaration('Buffer') !== undefined || context.mentions(LOCAL_CLASS) || context.mentions(FEATURE_TEST)) return;
+  if (context.declaration('Buffer') !== undefined || context.mentions(LOCAL_DECLARATION) || context.mentions(FEATURE_TEST) || inFallback(node)) return;
   const [first] = node.arguments;
   if (!first || first.type === 'SpreadElement') return;
   const kind = kindOf(first, context);

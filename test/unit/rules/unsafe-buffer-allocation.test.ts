@@ -22,6 +22,11 @@ testRule(unsafeBufferAllocation, {
     // Libraries for old Node pick Buffer.from when it exists: the constructor is a deliberate fallback.
     'var bufferFrom = Buffer.from && Buffer.from !== Uint8Array.from ? Buffer.from : function (x) { return new Buffer(x); };',
     "function toBuffer(x) {\n  return typeof Buffer.from === 'function' ? Buffer.from(x) : new Buffer(x);\n}",
+    "var newBuffer = typeof Buffer.allocUnsafe === 'function' ? function (n) { return Buffer.allocUnsafe(n); } : function (n) { return new Buffer(n); };",
+    'function bufferAlloc(size) {\n  try { return Buffer.alloc(size); } catch (e) { return legacy(size); }\n  function legacy(size) { return new Buffer(size); }\n}',
+    'function read(s) {\n  try { return Buffer.from(s); } catch (e) { return new Buffer(s); }\n}',
+    // A bundled polyfill: its `function Buffer` is hoisted above calls the walk reaches first.
+    'function createBuffer(length) {\n  return new Buffer(length);\n}\nfunction Buffer(arg) {\n  return createBuffer(arg);\n}',
     // Not a call of the constructor.
     'const isBuffer = value instanceof Buffer;\nconst NewBuffer = Buffer;\nconst other = new ArrayBuffer(8);',
   ],
