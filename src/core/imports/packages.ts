@@ -46,12 +46,16 @@ export interface FilePackages {
   readonly hasInstall: boolean;
   /** Whether the project's lockfile (npm, Yarn or pnpm) lists the package; undefined when there is no lockfile. */
   isLocked(name: string): boolean | undefined;
+  /** Whether a bundler, test or Babel config beside a package.json names the module in quotes (an alias, maybe). */
+  namedInBuildConfig(name: string): boolean;
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 const CACHE_MILLISECONDS = 5_000;
+/** Config files whose aliases can make a bare name resolve to something else (webpack, Vite, Rollup, Babel, Jest...). */
+const BUILD_CONFIG = /^(?:(?:webpack|vite|vitest|rollup|rspack|babel|jest|next|nuxt|svelte|astro|esbuild|tsup)\.config\.[cm]?[jt]s|\.babelrc(?:\.json)?)$/;
 
 interface Entry<T> {
   value: T;
@@ -103,6 +107,7 @@ export class PackageContext {
     const context = this;
     return {
       isLocked: (name) => (lockfile === undefined ? undefined : lockfileLists(lockfile, name)),
+      namedInBuildConfig: (name) => context.buildConfigTexts(manifests).some((text) => text.includes(`'${name}'`) || text.includes(`"${name}"`) || text.includes(`\`${name}\``)),
       manifest: nearest,
       hasInstall: moduleDirs.length > 0 || pnp !== undefined,
       isDeclared: (name) => declared.has(name),
@@ -120,6 +125,16 @@ export class PackageContext {
         return matchesAlias(specifier, aliases, (path) => context.exists(path));
       },
     };
+  }
+
+  /** The texts of the build configs beside the nearest package.json and those above it. */
+  private buildConfigTexts(manifests: Manifest[]): string[] {
+    return manifests.flatMap((manifest) => {
+      const dir = dirname(manifest.path);
+      return this.directoryEntries(dir)
+        .filter((entry) => BUILD_CONFIG.test(entry))
+        .map((entry) => this.cached(`text:${join(dir, entry)}`, () => readText(join(dir, entry))) ?? '');
+    });
   }
 
   /** The lockfile beside the nearest package.json or one above it, up to the workspace root. */

@@ -54,6 +54,7 @@ import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { typosquatPackage } from './typosquat-package';
 import { undeclaredDependency } from './undeclared-dependency';
+import { unsafeBufferAllocation } from './unsafe-buffer-allocation';
 import { unsafeDeserialization } from './unsafe-deserialization';
 import { unusedSuppression } from './unused-suppression';
 import { weakCipher } from './weak-cipher';
@@ -118,6 +119,7 @@ export const RULES: readonly Rule[] = [
   tlsVerificationDisabled,
   typosquatPackage,
   undeclaredDependency,
+  unsafeBufferAllocation,
   unsafeDeserialization,
   unusedSuppression,
   weakCipher,

@@ -1,8 +1,11 @@
 // insecure-random: Math.random() used to make tokens, passwords, session ids, OTPs and other secrets.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
-import type { Rule, RuleContext } from '../rule';
+import type { ReportDescriptor, Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
+import type { Declaration } from '../bindings';
 import { assignedName, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+import { ModuleFacts } from '../node-crypto';
 
 /** Words that make a random value a secret by themselves. */
 const STRONG = new Set([
@@ -295,9 +298,91 @@ function uuidFix(start: TSESTree.CallExpression, top: Node): Fix | undefined {
   };
 }
 
+/** `Math.floor(Math.random() * N)`, maybe `+ M`: uniform integers in [M, M + N), what crypto.randomInt(M, M + N) draws. */
+interface IntegerDraw {
+  /** The expression the call replaces. */
+  node: Node;
+  min: number;
+  max: number;
+  /** The arguments as the call is written: the source's own literals or constant names. */
+  args: string;
+}
+
+/** A safe integer from a number literal or a `const` bound to one. */
+function integerConstant(node: Node, context: RuleContext): { value: number; text: string; named: boolean } | undefined {
+  const inner = unwrap(node);
+  let literal: Node | undefined = inner;
+  if (inner.type === 'Identifier') {
+    const declaration = context.declaration(inner.name);
+    literal = declaration?.init && declaration.pieces.length === 1 ? unwrap(declaration.init) : undefined;
+    const declarator = declaration?.init?.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.parent?.type !== 'VariableDeclaration' || declarator.parent.kind !== 'const') return undefined;
+  }
+  if (literal?.type !== 'Literal' || typeof literal.value !== 'number' || !Number.isSafeInteger(literal.value)) return undefined;
+  return { value: literal.value, text: context.source(inner), named: inner.type === 'Identifier' };
+}
+
+/**
+ * `Math.floor(Math.random() * N)`, `Math.trunc(...)` or `(Math.random() * N) | 0`, with N a whole number from 1 to
+ * 2**48 - 1 (randomInt's limits), and an optional `+ M`. Math.random() is in [0, 1), so the product's integer part
+ * is one of 0 .. N-1 (the product rounds below N), and adding a whole M is exact.
+ */
+function integerDraw(start: TSESTree.CallExpression, context: RuleContext): IntegerDraw | undefined {
+  const product = start.parent;
+  if (product?.type !== 'BinaryExpression' || product.operator !== '*') return undefined;
+  const size = integerConstant(product.left === start ? product.right : product.left, context);
+  if (size === undefined || size.value < 1 || size.value >= 2 ** 48) return undefined;
+  const outer = product.parent;
+  let draw: Node;
+  if (outer?.type === 'CallExpression' && outer.arguments.length === 1 && outer.arguments[0] === product && /^Math\.(?:floor|trunc)$/.test(context.qualifiedName(outer.callee) ?? '')) {
+    draw = outer;
+  } else if (outer?.type === 'BinaryExpression' && outer.operator === '|' && outer.left === product && isZero(outer.right) && size.value <= 2 ** 31) {
+    // ToInt32 leaves whole numbers below 2**31 alone.
+    draw = outer;
+  } else return undefined;
+  const sum = draw.parent;
+  if (sum?.type === 'BinaryExpression' && sum.operator === '+') {
+    const offset = integerConstant(sum.left === draw ? sum.right : sum.left, context);
+    if (offset !== undefined && Number.isSafeInteger(offset.value + size.value)) {
+      const max = offset.named || size.named ? `${offset.text} + ${size.text}` : String(offset.value + size.value);
+      return { node: sum, min: offset.value, max: offset.value + size.value, args: `${offset.text}, ${max}` };
+    }
+  }
+  return { node: draw, min: 0, max: size.value, args: size.text };
+}
+
+function isZero(node: Node): boolean {
+  const inner = unwrap(node);
+  return inner.type === 'Literal' && inner.value === 0;
+}
+
+interface PendingDraw {
+  descriptor: ReportDescriptor;
+  draw: IntegerDraw;
+  /** The crypto bindings visible where the draw is, read during the walk. */
+  visible: ReadonlyMap<string, Declaration | undefined>;
+}
+
+/** Integer draws wait for the whole file: whether it runs on Node and how it imports only show by its end. */
+const files = new FileState(() => ({ modules: new ModuleFacts(), pending: [] as PendingDraw[] }));
+
+function randomIntFix(pending: PendingDraw, modules: ModuleFacts, context: RuleContext): Fix | undefined {
+  const access = modules.randomInt(pending.visible, context);
+  if (!access) return undefined;
+  const { draw } = pending;
+  const call = `${access.callee}(${draw.args})`;
+  const added = access.edits.length > 0 ? `; adds an import of randomInt from Node's crypto module` : '';
+  return {
+    title: `Use ${call} (safe: the same whole numbers ${draw.min} to ${draw.max - 1}, drawn uniformly by the cryptographic generator${added})`,
+    safety: 'safe',
+    edits: [{ range: [draw.node.range[0], draw.node.range[1]], text: call }, ...access.edits],
+  };
+}
+
 const reportedTops = new WeakMap<RuleContext, Set<Node>>();
 
 function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
+  modulesOf(context)?.call(node);
   if (node.arguments.length > 0) return;
   const name = context.qualifiedName(node.callee);
   if (name !== 'Math.random' && name !== 'window.Math.random' && name !== 'globalThis.Math.random') return;
@@ -313,12 +398,31 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   reported.add(flow.top);
   const what = verdict.fn ? `the value returned by ${verdict.fn}()` : verdict.name ? `'${verdict.name}'` : 'this value';
   const fix = uuidFix(node, flow.top);
-  context.report({
+  const descriptor: ReportDescriptor = {
     node,
     message: `Math.random() is not cryptographically secure, so ${what} can be predicted from earlier outputs and guessed by an attacker; use crypto.randomBytes(), crypto.randomInt() or crypto.getRandomValues().`,
     confidence: verdict.confidence,
     fixes: fix ? [fix] : [],
-  });
+  };
+  const draw = integerDraw(node, context);
+  if (draw) {
+    const state = files.get(context);
+    state.pending.push({ descriptor, draw, visible: state.modules.visibleHere(context) });
+  } else context.report(descriptor);
+}
+
+function finish(context: RuleContext): void {
+  const state = files.take(context);
+  if (!state) return;
+  for (const pending of state.pending) {
+    const fix = randomIntFix(pending, state.modules, context);
+    context.report(fix ? { ...pending.descriptor, fixes: [fix] } : pending.descriptor);
+  }
+}
+
+/** Module facts are gathered only in files that mention random at all. */
+function modulesOf(context: RuleContext): ModuleFacts | undefined {
+  return context.mentions('random') ? files.get(context).modules : undefined;
 }
 
 export const insecureRandom: Rule = {
@@ -332,6 +436,12 @@ export const insecureRandom: Rule = {
     fixable: true,
   },
   visitors: {
+    Program: (node, context) => modulesOf(context)?.program(node),
+    ImportDeclaration: (node, context) => modulesOf(context)?.importDeclaration(node, context),
+    VariableDeclarator: (node, context) => modulesOf(context)?.declarator(node, context),
+    FunctionDeclaration: (node, context) => node.id && modulesOf(context)?.declaredName(node.id.name),
+    ClassDeclaration: (node, context) => node.id && modulesOf(context)?.declaredName(node.id.name),
     CallExpression: checkCall,
   },
+  finish,
 };

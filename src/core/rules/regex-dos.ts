@@ -390,6 +390,38 @@ function ambiguity(group: Extract<Term, { kind: 'group' }>, pattern: string): st
 interface Problem {
   group: string;
   reason: string;
+  /** Where the group is in the pattern, quantifier included. */
+  start: number;
+  end: number;
+  /** The same group written as one repetition, when that matches exactly the same strings. */
+  flat?: Flattening;
+}
+
+interface Flattening {
+  text: string;
+  /** Whether the group captures, so flattening drops a capture (fine only where no capture is read). */
+  capturing: boolean;
+}
+
+/**
+ * `(?:X+)+` is `X+`, and `(?:X+)*`, `(?:X*)+`, `(?:X*)*` are `X*`, for X one character, escape or class: both
+ * sides match any run of X's of the lengths allowed. With both quantifiers greedy they also try the same end
+ * positions in the same order (longest first), so exec and replace find the same matches. Checked exhaustively on
+ * short strings in the rule's tests.
+ */
+function flattening(group: Extract<Term, { kind: 'group' }>, pattern: string, flags: string): Flattening | undefined {
+  if (group.look || group.alts.length !== 1 || group.alts[0].length !== 1) return undefined;
+  const [inner] = group.alts[0];
+  if (inner.kind !== 'chars' || !inner.quant || !group.quant) return undefined;
+  const outerQuantifier = pattern[group.end - 1];
+  const innerQuantifier = pattern[inner.end - 1];
+  // Greedy `+` or `*` both (a lazy one ends in `?`, `{1,}` in `}`).
+  if (!/[+*]/.test(outerQuantifier) || !/[+*]/.test(innerQuantifier) || pattern[group.end - 2] !== ')') return undefined;
+  const atom = pattern.slice(inner.start, inner.end - 1);
+  // Without the u flag an astral character is two code units, and a quantifier repeats only the second.
+  if (!flags.includes('u') && /[\uD800-\uDFFF]/.test(atom)) return undefined;
+  const quantifier = outerQuantifier === '+' && innerQuantifier === '+' ? '+' : '*';
+  return { text: atom + quantifier, capturing: !pattern.startsWith('(?:', group.start) };
 }
 
 /** The first repeated group whose passes can split the same text in many ways, with something after it that can fail. */
@@ -417,7 +449,7 @@ export function catastrophic(pattern: string, flags: string): Problem | undefine
       if (repeating(term) && (canFail || (term.quant?.min ?? 0) >= 2) && !term.look) {
         const reason = ambiguity(term, pattern);
         if (reason) {
-          found = { group: pattern.slice(term.start, term.end), reason };
+          found = { group: pattern.slice(term.start, term.end), reason, start: term.start, end: term.end, flat: flattening(term, pattern, flags) };
           return;
         }
       }
@@ -477,11 +509,39 @@ function reportPattern(node: Node, pattern: string, flags: string, context: Rule
   const problem = catastrophic(pattern, flags);
   if (!problem) return;
   const confidence: Confidence = appliedToInput(node, context) ? 'high' : 'medium';
+  const fix = flatteningFix(node, pattern, problem, context);
   context.report({
     node,
     message: `The group \`${shorten(problem.group)}\` backtracks catastrophically (${problem.reason}); a crafted string of a few dozen characters blocks the event loop for seconds or more (ReDoS).`,
     confidence,
+    fixes: fix ? [fix] : [],
   });
+}
+
+/** Legacy statics that read the last match's groups: `RegExp.$1`, `RegExp.lastParen`, `RegExp['$&']`. */
+const LEGACY_CAPTURES = /\bRegExp\s*(?:\.\s*(?:\$|lastParen|lastMatch|leftContext|rightContext|input)|\[)/;
+
+/** A pattern literal (regex, or a string without escapes) whose catastrophic group has a flat equivalent. */
+function flatteningFix(node: Node, pattern: string, problem: Problem, context: RuleContext): Fix | undefined {
+  const flat = problem.flat;
+  // The pattern must sit in the source as written (after the `/` or quote) for offsets into it to hold.
+  if (!flat || node.type !== 'Literal' || context.text.slice(node.range[0] + 1, node.range[0] + 1 + pattern.length) !== pattern) return undefined;
+  // Dropping a capture renumbers the groups after it; it is unobservable only when the literal is just tested.
+  if (flat.capturing && (!onlyTested(node) || /\\(?:[1-9]|k<)/.test(pattern) || context.mentions(LEGACY_CAPTURES))) return undefined;
+  const start = node.range[0] + 1 + problem.start;
+  const why = flat.capturing ? 'the regex is only tested, so its capture is never read' : 'it matches exactly the same strings, the same way';
+  return {
+    title: `Rewrite \`${shorten(problem.group)}\` as \`${flat.text}\` (safe: ${why}, without nested repetition)`,
+    safety: 'safe',
+    edits: [{ range: [start, node.range[0] + 1 + problem.end], text: flat.text }],
+  };
+}
+
+/** `/re/.test(x)`: the result is a boolean, whatever the groups capture. */
+function onlyTested(node: Node): boolean {
+  const member = node.parent;
+  return member?.type === 'MemberExpression' && member.object === node && propertyName(member) === 'test' &&
+    member.parent?.type === 'CallExpression' && member.parent.callee === member;
 }
 
 /** A replace that escapes pattern syntax: `.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`. */

@@ -1,7 +1,27 @@
 // typosquat-package: an import whose package name is a near-miss of a popular npm package.
 import type { Rule } from '../rule';
+import type { ImportRecord } from '../types';
+import type { FilePackages } from '../imports/packages';
 import { importLead, removeImportFix, runtimeSpecifier } from '../imports/checks';
 import { typosquatTarget } from '../imports/popular';
+
+/** Imports that throw when the module is missing, where nothing in the file expects that (dynamic imports may be caught). */
+const LOADING_KINDS = new Set<ImportRecord['kind']>(['import', 'export', 'import-equals', 'require']);
+
+/**
+ * Why replacing the name cannot break code that works: the mistyped package resolves nowhere (the project has an
+ * install, and it is not in it, its lockfile, its manifests or a build config's aliases), so the import fails today,
+ * and the intended one is declared in the nearest package.json or installed. Undefined when that is not known.
+ */
+function failsToday(record: ImportRecord, name: string, target: string, packages: FilePackages | undefined): string | undefined {
+  if (!packages?.hasInstall || !LOADING_KINDS.has(record.kind) || record.guarded) return undefined;
+  if (packages.isDeclared(name) || packages.installed(name) !== undefined || packages.isLocked(name) === true || packages.namedInBuildConfig(name)) return undefined;
+  const manifest = packages.manifest;
+  const declared = manifest !== undefined && [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies]
+    .some((field) => Object.prototype.hasOwnProperty.call(field, target));
+  if (!declared && packages.installed(target) === undefined) return undefined;
+  return `'${name}' is not installed or declared, so this import fails today; ${target} is ${declared ? 'a dependency' : 'installed'}`;
+}
 
 export const typosquatPackage: Rule = {
   meta: {
@@ -24,7 +44,12 @@ export const typosquatPackage: Rule = {
     const known = context.packages !== undefined && (context.packages.isDeclared(name) || context.packages.installed(name) !== undefined);
     // The package name starts right after the opening quote.
     const nameStart = record.range[0] + 1;
-    const replace = { title: `Replace with ${target}`, safety: 'review' as const, edits: [{ range: [nameStart, nameStart + name.length] as [number, number], text: target }] };
+    const safeBecause = failsToday(record, name, target, context.packages);
+    const replace = {
+      title: safeBecause ? `Replace with ${target} (safe: ${safeBecause})` : `Replace with ${target}`,
+      safety: safeBecause ? ('safe' as const) : ('review' as const),
+      edits: [{ range: [nameStart, nameStart + name.length] as [number, number], text: target }],
+    };
     const remove = removeImportFix(record, context.text);
     context.report({
       node: record.range,

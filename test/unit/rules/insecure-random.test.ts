@@ -1,4 +1,7 @@
+import { strict as assert } from 'node:assert';
 import { insecureRandom } from '../../../src/core/rules/insecure-random';
+import { analyze } from '../../../src/core/engine';
+import { applyEdits, combinedSafeEdits } from '../../../src/core/fixes';
 import { testRule } from '../../helpers/rule-tester';
 
 const lines = (...text: string[]): string => text.join('\n');
@@ -24,6 +27,57 @@ const loginCookie = lines(
   '});',
 );
 const csrfField = lines('class AuthService {', '  private csrfToken = Math.random().toString(36).slice(2);', '}');
+const RANDOM_INT_TITLE = /^Use .*randomInt\(.*\) \(safe: the same whole numbers/;
+
+// Whole numbers drawn in Node code: crypto.randomInt gives the same values, reached through the file's own imports.
+const esmNamespace = lines(
+  "import express from 'express';",
+  "import crypto from 'node:crypto';",
+  '',
+  'export function issueOtp(): string {',
+  '  const otp = Math.floor(Math.random() * 1000000);',
+  "  return crypto.createHash('sha256').update(String(otp)).digest('hex');",
+  '}',
+  '',
+);
+const commonJsRoute = lines(
+  "'use strict';",
+  "const express = require('express');",
+  'const router = express.Router();',
+  '',
+  "router.post('/verify', (req, res) => {",
+  '  const code = Math.floor(Math.random() * 900000) + 100000;',
+  '  res.json({ sent: sendSms(req.body.phone, code) });',
+  '});',
+  '',
+);
+const esmWithoutSemicolons = lines(
+  "import { randomBytes } from 'node:crypto'",
+  "import { writeFile } from 'node:fs/promises'",
+  '',
+  'export const pin = Math.floor(Math.random() * 10000)',
+  '',
+);
+const destructuredRequire = lines(
+  "const { randomInt: secureInt } = require('node:crypto');",
+  'const HEX = 16;',
+  'function generateUUID() {',
+  "  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {",
+  '    const r = (Math.random() * HEX) | 0;',
+  "    const v = c === 'x' ? r : (r & 0x3) | 0x8;",
+  '    return v.toString(16);',
+  '  });',
+  '}',
+  '',
+);
+const shadowedCrypto = lines(
+  "const crypto = require('crypto');",
+  "const fs = require('fs');",
+  'function makeSessionId(crypto) {',
+  '  return Math.floor(Math.random() * 1e12);',
+  '}',
+  '',
+);
 
 testRule(insecureRandom, {
   valid: [
@@ -79,6 +133,105 @@ testRule(insecureRandom, {
     'const keyframes = { keyboard: Math.random(), monkey: Math.random() };',
   ],
   invalid: [
+    {
+      code: esmNamespace,
+      errors: [{
+        line: 5, column: 26, endColumn: 39, confidence: 'high', message: /'otp'/,
+        fixes: [{
+          safety: 'safe',
+          title: /^Use crypto\.randomInt\(1000000\) \(safe: the same whole numbers 0 to 999999, drawn uniformly by the cryptographic generator\)$/,
+          output: esmNamespace.replace('Math.floor(Math.random() * 1000000)', 'crypto.randomInt(1000000)'),
+        }],
+      }],
+    },
+    {
+      // `+ 100000` is folded into the range; CommonJS gets a require before any other statement.
+      code: commonJsRoute,
+      filename: 'routes/verify.js',
+      errors: [{
+        line: 6, column: 27, endColumn: 40, confidence: 'medium',
+        fixes: [{
+          safety: 'safe',
+          title: /^Use randomInt\(100000, 1000000\) \(safe: the same whole numbers 100000 to 999999, .*adds an import of randomInt/,
+          output: commonJsRoute
+            .replace("'use strict';\n", "'use strict';\nconst { randomInt } = require('crypto');\n")
+            .replace('Math.floor(Math.random() * 900000) + 100000', 'randomInt(100000, 1000000)'),
+        }],
+      }],
+    },
+    {
+      // An ES module gets an import after its last one, in its own style: the node: scheme, no semicolons.
+      code: esmWithoutSemicolons,
+      errors: [{
+        line: 4, column: 31, confidence: 'high',
+        fixes: [{
+          safety: 'safe',
+          title: RANDOM_INT_TITLE,
+          output: esmWithoutSemicolons
+            .replace("'node:fs/promises'\n", "'node:fs/promises'\nimport { randomInt } from 'node:crypto'\n")
+            .replace('Math.floor(Math.random() * 10000)', 'randomInt(10000)'),
+        }],
+      }],
+    },
+    {
+      // A renamed randomInt already required, a const size, and `| 0` for the whole part.
+      code: destructuredRequire,
+      filename: 'lib/uuid.js',
+      errors: [{
+        line: 5, column: 16, confidence: 'medium',
+        fixes: [{ safety: 'safe', title: /^Use secureInt\(HEX\) \(safe: the same whole numbers 0 to 15,/, output: destructuredRequire.replace('(Math.random() * HEX) | 0', 'secureInt(HEX)') }],
+      }],
+    },
+    {
+      // The parameter `crypto` hides the module where the draw is: randomInt is imported under its own name.
+      code: shadowedCrypto,
+      filename: 'session.js',
+      errors: [{
+        line: 4, column: 21, confidence: 'high',
+        fixes: [{
+          safety: 'safe',
+          title: RANDOM_INT_TITLE,
+          output: "const { randomInt } = require('crypto');\n" + shadowedCrypto.replace('Math.floor(Math.random() * 1e12)', 'randomInt(1e12)'),
+        }],
+      }],
+    },
+    {
+      // Browser code: the global crypto (Web Crypto) has no randomInt.
+      code: "import React from 'react';\nexport function useOtp() {\n  const otp = Math.floor(Math.random() * 1000000);\n  return otp;\n}\n",
+      filename: 'src/Otp.tsx',
+      errors: [{ line: 3, column: 26, confidence: 'high' }],
+    },
+    {
+      // A plain `crypto` import alone does not prove Node: bundlers stand in crypto-browserify, which has no randomInt.
+      code: "import crypto from 'crypto';\nexport const resetCode = Math.floor(Math.random() * 1000000);\nexport const digest = crypto.createHash('sha256');\n",
+      errors: [{ line: 2, column: 37, confidence: 'medium' }],
+    },
+    {
+      // Not whole-number draws of a constant size, a name the import would clash with, a size randomInt refuses.
+      code: lines(
+        "import fs from 'node:fs';",
+        "const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';",
+        'let DIGITS = 1000000;',
+        'export function generateToken() {',
+        "  let token = '';",
+        '  for (let i = 0; i < 32; i++) token += chars[Math.floor(Math.random() * chars.length)];',
+        '  return token;',
+        '}',
+        'export const otp = Math.floor(Math.random() * DIGITS);',
+        'export const pin = Math.round(Math.random() * 9999);',
+        'export const sessionId = Math.floor(Math.random() * 1e15);',
+      ),
+      errors: [
+        { line: 6, column: 58, confidence: 'high' },
+        { line: 9, column: 31, confidence: 'high' },
+        { line: 10, column: 31, confidence: 'high' },
+        { line: 11, column: 37, confidence: 'high' },
+      ],
+    },
+    {
+      code: "import fs from 'node:fs';\nfunction randomInt(max: number) { return max; }\nexport const otp = Math.floor(Math.random() * 1000000);\n",
+      errors: [{ line: 3, column: 31, confidence: 'high' }],
+    },
     {
       code: lines(
         'export function generateToken(length = 32): string {',
@@ -189,4 +342,29 @@ testRule(insecureRandom, {
       errors: [{ line: 2, column: 43, confidence: 'medium', message: /'code'/ }],
     },
   ],
+});
+
+describe('insecure-random: crypto.randomInt fixes', () => {
+  it('produce code that parses and, run in Node, draws the same whole numbers', () => {
+    const code = "const fs = require('fs');\nmodule.exports = function nextOtpDigit() {\n  const otp = Math.floor(Math.random() * 10) + 1;\n  return otp;\n};\n";
+    const [finding] = analyze(code, 'otp.js').findings.filter((found) => found.ruleId === 'insecure-random');
+    const fixed = applyEdits(code, finding.fixes[0].edits);
+    assert.equal(fixed, "const { randomInt } = require('crypto');\nconst fs = require('fs');\nmodule.exports = function nextOtpDigit() {\n  const otp = randomInt(1, 11);\n  return otp;\n};\n");
+    assert.deepEqual(analyze(fixed, 'otp.js').notes, []);
+    const module = { exports: undefined as unknown as () => number };
+    new Function('require', 'module', fixed)(require, module);
+    const seen = new Set<number>();
+    for (let draw = 0; draw < 5000; draw++) seen.add(module.exports());
+    assert.deepEqual([...seen].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('adds the import once when a fix-all applies several draws', () => {
+    const code = "import fs from 'node:fs';\nexport const otp = Math.floor(Math.random() * 1000000);\nexport const resetPin = Math.floor(Math.random() * 10000);\n";
+    const findings = analyze(code, 'codes.ts').findings;
+    assert.deepEqual(findings.map((found) => found.fixes[0]?.safety), ['safe', 'safe']);
+    const once = applyEdits(code, combinedSafeEdits(findings).edits);
+    const twice = applyEdits(once, combinedSafeEdits(analyze(once, 'codes.ts').findings).edits);
+    assert.equal(twice, "import fs from 'node:fs';\nimport { randomInt } from 'node:crypto';\nexport const otp = randomInt(1000000);\nexport const resetPin = randomInt(10000);\n");
+    assert.deepEqual(analyze(twice, 'codes.ts').findings, []);
+  });
 });

@@ -1,5 +1,7 @@
+import { strict as assert } from 'node:assert';
 import { regexDos } from '../../../src/core/rules/regex-dos';
-import { testRule } from '../../helpers/rule-tester';
+import { analyze } from '../../../src/core/engine';
+import { applyFix, testRule } from '../../helpers/rule-tester';
 
 const ESCAPE = ".replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&')";
 
@@ -142,5 +144,107 @@ testRule(regexDos, {
       code: 'const re = /(.*a){20}/;',
       errors: [{ line: 1, column: 12, confidence: 'medium' }],
     },
+    {
+      // A nested repetition of one class flattens to the same pattern without the nesting.
+      code: 'export const isDigits = (value: string) => /^(?:\\d+)+$/.test(value);',
+      errors: [{
+        line: 1, column: 44, endColumn: 56, confidence: 'medium',
+        fixes: [{ safety: 'safe', title: /^Rewrite `\(\?:\\d\+\)\+` as `\\d\+` \(safe: it matches exactly the same strings/, output: 'export const isDigits = (value: string) => /^\\d+$/.test(value);' }],
+      }],
+    },
+    {
+      // Used with replace: the match itself is the same, so the fix is safe wherever the regex goes.
+      code: "const BLANK_LINES = /(?:[ \\t]*)*\\n/g;\nexport const squeeze = (text: string) => text.replace(BLANK_LINES, '\\n');",
+      errors: [{ line: 1, column: 21, fixes: [{ safety: 'safe', output: "const BLANK_LINES = /[ \\t]*\\n/g;\nexport const squeeze = (text: string) => text.replace(BLANK_LINES, '\\n');" }] }],
+    },
+    {
+      // A capturing group in a literal that is only tested: nothing reads the capture.
+      code: "app.post('/signup', (req, res) => {\n  if (!/^(\\w+)*$/.test(req.body.username)) return res.status(400).end();\n  res.sendStatus(201);\n});",
+      errors: [{
+        line: 2, column: 8, endColumn: 18, confidence: 'high',
+        fixes: [{ safety: 'safe', title: /only tested, so its capture is never read/, output: "app.post('/signup', (req, res) => {\n  if (!/^\\w*$/.test(req.body.username)) return res.status(400).end();\n  res.sendStatus(201);\n});" }],
+      }],
+    },
+    {
+      // A string pattern written without escapes is rewritten in place too.
+      code: "const re = new RegExp('^(?:a+)+$');",
+      errors: [{ line: 1, column: 23, fixes: [{ safety: 'safe', output: "const re = new RegExp('^a+$');" }] }],
+    },
+    // No fix: the capture is read (exec), a backreference or RegExp.$1 could read it, lazy quantifiers pick other
+    // matches, and a string with escapes does not hold the pattern as written.
+    { code: 'const m = /^(\\w+)*$/.exec(name);', errors: [{ line: 1, column: 11 }] },
+    { code: 'const ok = /^(a+)+\\1$/.test(s);', errors: [{ line: 1, column: 12 }] },
+    { code: 'const ok = /^(a+)+$/.test(s);\nconsole.log(RegExp.$1);', errors: [{ line: 1, column: 12 }] },
+    { code: 'const ok = /^(?:a+?)+$/.test(s);\nconst ok2 = /^(?:a+)+?$/.test(s);', errors: [{ line: 1, column: 12 }, { line: 2, column: 13 }] },
+    { code: "const re = new RegExp('^(?:\\\\d+)+$');", errors: [{ line: 1, column: 23 }] },
   ],
+});
+
+describe('regex-dos: flattened nested repetition', () => {
+  const ALPHABET = ['a', 'b', '1', '\n'];
+  const MAX_LENGTH = 7;
+  const strings: string[] = [''];
+  for (let start = 0; strings[start] !== undefined && strings[start].length < MAX_LENGTH; start++) {
+    for (const char of ALPHABET) strings.push(strings[start] + char);
+  }
+  const SHAPES = ['(?:X+)+', '(?:X+)*', '(?:X*)+', '(?:X*)*'];
+  const ATOMS = ['a', '\\d', '[ab]', '.', '\\s', '[^a]', '\\w'];
+  /** Something that can fail after the group, so the detector reports it. */
+  const CONTEXTS: [string, string][] = [['^', '$'], ['', 'b'], ['^1?', '(?=b)']];
+  const FLAGS = ['', 'i', 'ms', 'u', 'g'];
+
+  /** The regex literal in `code` after the rule's only fix; undefined when the rule offers none. */
+  function fixedLiteral(code: string, prefix: string, suffix: string): string | undefined {
+    const findings = analyze(code, 'file.ts').findings.filter((finding) => finding.ruleId === 'regex-dos');
+    assert.equal(findings.length, 1, code);
+    const [fix] = findings[0].fixes;
+    if (!fix) return undefined;
+    assert.equal(fix.safety, 'safe');
+    const fixed = applyFix(code, fix);
+    return fixed.slice(prefix.length, fixed.length - suffix.length);
+  }
+
+  const literal = (text: string): RegExp => new Function(`return ${text};`)() as RegExp;
+
+  it(`non-capturing groups: exec and replace agree on every string over ${JSON.stringify(ALPHABET.join(''))} up to ${MAX_LENGTH} characters`, () => {
+    let compared = 0;
+    for (const shape of SHAPES) {
+      for (const atom of ATOMS) {
+        for (const [before, after] of CONTEXTS) {
+          for (const flags of FLAGS) {
+            const original = `/${before}${shape.replace('X', atom)}${after}/${flags}`;
+            const prefix = 'export const re = ';
+            const fixedText = fixedLiteral(`${prefix}${original};`, prefix, ';');
+            assert.ok(fixedText, `no fix for ${original}`);
+            assert.ok(!fixedText.includes('(?:'), fixedText);
+            const [a, b] = [literal(original), literal(fixedText)];
+            for (const text of strings) {
+              if (flags.includes('g')) assert.equal(text.replace(b, '<$&>'), text.replace(a, '<$&>'), `${original} vs ${fixedText} on ${JSON.stringify(text)}`);
+              else assert.deepEqual(b.exec(text), a.exec(text), `${original} vs ${fixedText} on ${JSON.stringify(text)}`);
+            }
+            compared++;
+          }
+        }
+      }
+    }
+    assert.equal(compared, SHAPES.length * ATOMS.length * CONTEXTS.length * FLAGS.length);
+  });
+
+  it('capturing groups in a literal that is only tested: test() agrees on every string', () => {
+    for (const shape of SHAPES) {
+      for (const atom of ATOMS) {
+        for (const [before, after] of CONTEXTS) {
+          for (const flags of ['', 'i', 'u']) {
+            const original = `/${before}${shape.replace('(?:', '(').replace('X', atom)}${after}/${flags}`;
+            const prefix = 'export const ok = (s: string) => ';
+            const suffix = '.test(s);';
+            const fixedText = fixedLiteral(`${prefix}${original}${suffix}`, prefix, suffix);
+            assert.ok(fixedText, `no fix for ${original}`);
+            const [a, b] = [literal(original), literal(fixedText)];
+            for (const text of strings) assert.equal(b.test(text), a.test(text), `${original} vs ${fixedText} on ${JSON.stringify(text)}`);
+          }
+        }
+      }
+    }
+  });
 });

@@ -17,5 +17,9 @@ webhooksRouter.post('/payments', express.raw({ type: 'application/json' }), asyn
   if (event.type === 'payment.succeeded') {
     await pool.query('UPDATE orders SET status = ? WHERE id = ?', ['paid', event.data.orderId]);
   }
+  if (event.type === 'invoice.created') {
+    const pdf = new Buffer(event.data.pdf, 'base64');
+    await pool.query('UPDATE orders SET invoice = ? WHERE id = ?', [pdf, event.data.orderId]);
+  }
   res.sendStatus(204);
 });
