@@ -223,6 +223,15 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
   if (name !== undefined && CRYPTO_JS_ECB.has(name)) reportAlgorithm(node, 'ECB', 'crypto-js ECB mode:', context);
 }
 
+/** Every API the rule knows names a cipher or crypto-js: files that mention neither are skipped cheaply. */
+const CIPHER_MENTION = /ipher|crypto-?js/i;
+
+function relevant<T extends Node>(check: (node: T, context: RuleContext) => void): (node: T, context: RuleContext) => void {
+  return (node, context) => {
+    if (context.mentions(CIPHER_MENTION)) check(node, context);
+  };
+}
+
 export const weakCipher: Rule = {
   meta: {
     id: 'weak-cipher',
@@ -234,10 +243,10 @@ export const weakCipher: Rule = {
     fixable: false,
   },
   visitors: {
-    CallExpression: checkCall,
-    VariableDeclarator: checkDeclarator,
-    AssignmentExpression: checkAssignment,
-    Property: checkProperty,
+    CallExpression: relevant(checkCall),
+    VariableDeclarator: relevant(checkDeclarator),
+    AssignmentExpression: relevant(checkAssignment),
+    Property: relevant(checkProperty),
   },
   finish(context) {
     const current = states.take(context);
