@@ -187,7 +187,7 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
   let memoising = false;
   const names = new Map<Node, string | undefined>();
   const values = new Map<Node, Value>();
-  const mentionCache = new Map<string, boolean>();
+  const mentionCache = new Map<string | RegExp, boolean>();
   const context: RuleContext = {
     text,
     filePath,
@@ -205,12 +205,17 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
       return value;
     },
     mentions: (pattern) => {
-      const key = typeof pattern === 'string' ? `s:${pattern}` : `r:${String(pattern)}`;
-      let answer = mentionCache.get(key);
+      // Rules pass strings and module-level constants, found by identity in one lookup; a pattern built per call
+      // (`new RegExp(name)`) is found by its source, so the text is still searched once per pattern.
+      let answer = mentionCache.get(pattern);
+      if (answer !== undefined) return answer;
+      const key = typeof pattern === 'string' ? undefined : `/${pattern.source}/${pattern.flags}`;
+      answer = key === undefined ? undefined : mentionCache.get(key);
       if (answer === undefined) {
         answer = typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
-        mentionCache.set(key, answer);
+        if (key !== undefined) mentionCache.set(key, answer);
       }
+      mentionCache.set(pattern, answer);
       return answer;
     },
     qualifiedName: (node) => {

@@ -7,6 +7,7 @@ import type { RuleContext } from './rule';
 import type { Declaration } from './bindings';
 import { propertyName, staticString, unwrap } from './ast';
 import { packageNameOf } from './imports/specifier';
+const RANDOM_INT = /\brandomInt\b/;
 
 /**
  * Built-ins that no bundler replaces for the browser (webpack 4 and browserify shim crypto, path, os, http and the
@@ -114,7 +115,7 @@ export class ModuleFacts {
       if (this.declared.get(binding.local) !== 1 || binding.declaration === undefined || visible.get(binding.local) !== binding.declaration) continue;
       return { callee: binding.namespace ? `${binding.local}.randomInt` : binding.local, edits: [] };
     }
-    if (context.mentions(/\brandomInt\b/)) return undefined;
+    if (context.mentions(RANDOM_INT)) return undefined;
     const module = this.nodeScheme ? 'node:crypto' : 'crypto';
     const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
     if (this.usesImport && this.lastImportEnd !== undefined) {

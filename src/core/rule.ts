@@ -30,7 +30,9 @@ export interface RuleContext {
   evaluate(node: Node | null | undefined): Value;
   /**
    * Whether the file's text matches: answered once per file and pattern, so rules can ask on every node without
-   * rescanning the whole text (a whole-text search per node is quadratic on large files).
+   * rescanning the whole text (a whole-text search per node is quadratic on large files). Pass strings or
+   * module-level RegExp constants: answers are kept per pattern object, and a literal inside a function is a new
+   * object on every call.
    */
   mentions(pattern: RegExp | string): boolean;
   /** Callee or member chain with imports resolved: "child_process.exec", "crypto.createHash". */

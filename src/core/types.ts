@@ -126,6 +126,11 @@ export interface ImportRecord {
   statement?: Range;
   /** A `require()` or `import()` inside a try block: the code expects the module may be missing (optional). */
   guarded?: boolean;
+  /**
+   * A computed specifier that still names its file, only the folder being computed:
+   * `path.join(ROOT, 'package.json')`, `` `${__dirname}/config.js` ``. The literal tail.
+   */
+  namedFile?: string;
 }
 
 /** What a rule guards; the sensitivity policy raises severities by category. */

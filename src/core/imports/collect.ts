@@ -70,7 +70,60 @@ function fromArgument(kind: ImportRecord['kind'], call: Node, argument: Node, he
   const specifier = staticString(argument) ?? helpers.constantText(argument);
   const record: ImportRecord = { kind, specifier, typeOnly: false, range: [argument.range[0], argument.range[1]], statement };
   if (insideTryBlock(call)) record.guarded = true;
+  if (specifier === undefined) {
+    const namedFile = literalFileTail(argument);
+    if (namedFile !== undefined) record.namedFile = namedFile;
+  }
   return record;
+}
+
+const MODULE_FILE = /\.(?:[cm]?[jt]sx?|json|node)$/;
+const PATH_JOINERS = new Set(['join', 'resolve']);
+const FOLDER_NAME = /(?:dir|directory|folder|root|base|path)$/i;
+
+/**
+ * The literal file path that ends a specifier whose only computed part is the folder it starts with:
+ * `path.join(ROOT, '..', 'x.json')`, `` `${__dirname}/x.js` ``, `bindingDir + '/x.node'`. A reviewer can see which
+ * file loads. `` `${pkg}/package.json` `` is not one: its first part may be a package name.
+ */
+function literalFileTail(argument: Node): string | undefined {
+  const inner = unwrap(argument);
+  let folder: Node | undefined;
+  let tail: string | undefined;
+  if (inner.type === 'CallExpression' && inner.arguments.length >= 2 && isPathJoiner(unwrap(inner.callee))) {
+    const rest = inner.arguments.slice(1).map((piece) => (piece.type === 'SpreadElement' ? undefined : staticString(piece)));
+    if (rest.every((piece) => piece !== undefined)) tail = rest.join('/');
+    folder = inner.arguments[0];
+  } else if (inner.type === 'TemplateLiteral' && inner.expressions.length === 1 && inner.quasis[0].value.cooked === '') {
+    tail = inner.quasis[1].value.cooked ?? undefined;
+    folder = inner.expressions[0];
+  } else if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+    tail = staticString(inner.right);
+    folder = inner.left as Node;
+  }
+  if (tail === undefined || folder === undefined || folder.type === 'SpreadElement' || !MODULE_FILE.test(tail) || !isFolder(folder)) return undefined;
+  return tail;
+}
+
+/** `__dirname`, `process.cwd()`, `path.dirname(x)`, `path.join(...)`, or a name that says it is a folder (`ROOT`, `bindingDir`). */
+function isFolder(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return inner.name === '__dirname' || FOLDER_NAME.test(inner.name);
+  if (inner.type === 'MemberExpression') {
+    const name = inner.property.type === 'Identifier' ? inner.property.name : undefined;
+    return name !== undefined && !inner.computed && FOLDER_NAME.test(name);
+  }
+  if (inner.type !== 'CallExpression') return false;
+  const callee = unwrap(inner.callee);
+  if (isPathJoiner(callee)) return true;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' &&
+    ((callee.property.name === 'cwd' && callee.object.type === 'Identifier' && callee.object.name === 'process') || callee.property.name === 'dirname');
+}
+
+function isPathJoiner(callee: Node): boolean {
+  if (callee.type === 'Identifier') return PATH_JOINERS.has(callee.name);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && PATH_JOINERS.has(callee.property.name) &&
+    callee.object.type === 'Identifier' && /^(?:path|posix|win32)$/.test(callee.object.name);
 }
 
 /** Within the `try { }` block of a try statement, in the same function. */

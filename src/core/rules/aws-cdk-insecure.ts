@@ -4,6 +4,7 @@ import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { findProperty, isBooleanLiteral, propertyName, staticString, unwrap } from '../ast';
 import { constantNumber, optionProperty, resolveInit, resolveObject } from '../static-value';
+const CDK_MENTION = /aws-cdk/;
 
 /** `aws-cdk-lib/aws-s3.Bucket`, `@aws-cdk/aws-s3.Bucket`, `aws-cdk-lib.aws_s3.Bucket` -> `s3.Bucket`. */
 const MODULE_PREFIX = /^(?:aws-cdk-lib\/aws-|@aws-cdk\/aws-|aws-cdk-lib\.aws_)([a-z0-9]+)\.(.+)$/;
@@ -26,7 +27,7 @@ function cdkName(node: Node, context: RuleContext): string | undefined {
   if (name === undefined) return undefined;
   const match = MODULE_PREFIX.exec(name);
   if (match) return `${match[1] === 'opensearchservice' || match[1] === 'elasticsearch' ? 'opensearch' : match[1]}.${match[2]}`;
-  if (BARE_NAMESPACES.test(name) && context.mentions(/aws-cdk/)) return name.replace(/^(?:opensearchservice|elasticsearch)\./, 'opensearch.');
+  if (BARE_NAMESPACES.test(name) && context.mentions(CDK_MENTION)) return name.replace(/^(?:opensearchservice|elasticsearch)\./, 'opensearch.');
   return undefined;
 }
 
@@ -207,7 +208,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     return;
   }
   if (method === 'allowDefaultPortFromAnyIpv4' || method === 'allowDefaultPortFromAnyIpv6') {
-    if (context.mentions(/aws-cdk/)) reportOpen(node, 'the default port of this database or cluster', context);
+    if (context.mentions(CDK_MENTION)) reportOpen(node, 'the default port of this database or cluster', context);
     return;
   }
   const name = cdkName(node.callee, context);
@@ -295,7 +296,7 @@ function checkNew(node: TSESTree.NewExpression, context: RuleContext): void {
 /** L1 ingress rules: `{ cidrIp: '0.0.0.0/0', ipProtocol: 'tcp', fromPort: 22, toPort: 22 }`. */
 function checkObject(node: TSESTree.ObjectExpression, context: RuleContext): void {
   const cidr = findProperty(node, 'cidrIp') ?? findProperty(node, 'cidrIpv6');
-  if (!cidr || !context.mentions(/aws-cdk/)) return;
+  if (!cidr || !context.mentions(CDK_MENTION)) return;
   const range = staticString(cidr.value);
   if (range !== WORLD_V4 && range !== WORLD_V6) return;
   const protocol = staticString(findProperty(node, 'ipProtocol')?.value);

@@ -4,6 +4,7 @@ import type { Confidence, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
 import { isFunction, propertyName, staticString, unwrap } from '../ast';
+const METHOD_OVERRIDE = /['"]method-override['"]/;
 
 const SESSION_MODULES = new Set(['express-session', 'cookie-session']);
 /** Cross-site forms can only send GET and POST; PUT/PATCH/DELETE need a CORS preflight unless method-override turns a POST into them. */
@@ -46,7 +47,7 @@ interface State {
   globalAuth: boolean;
   routes: Route[];
 }
-const states = new FileState<State>((context) => ({ session: false, urlencoded: false, methodOverride: context.mentions(/['"]method-override['"]/), globalAuth: false, routes: [] }));
+const states = new FileState<State>((context) => ({ session: false, urlencoded: false, methodOverride: context.mentions(METHOD_OVERRIDE), globalAuth: false, routes: [] }));
 
 function state(context: RuleContext): State {
   return states.get(context);

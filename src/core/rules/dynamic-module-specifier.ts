@@ -14,7 +14,7 @@ export const dynamicModuleSpecifier: Rule = {
   },
   visitors: {},
   imports(record, context) {
-    if (record.specifier !== undefined || record.typeOnly) return;
+    if (record.specifier !== undefined || record.typeOnly || record.namedFile !== undefined) return;
     const call = record.kind === 'dynamic-import' ? 'import()' : record.kind === 'require-resolve' ? 'require.resolve()' : 'require()';
     context.report({
       node: record.range,

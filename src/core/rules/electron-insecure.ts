@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+const ELECTRON_MENTION = /electron/i;
 
 interface Setting {
   /** The value that weakens the window. */
@@ -77,7 +78,7 @@ function isWebPreferences(object: TSESTree.ObjectExpression, context: RuleContex
   const holder = object.parent;
   if (holder?.type === 'Property' && holder.value === object && propertyName(holder) === 'webPreferences') return true;
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && /webPreferences|prefs/i.test(holder.id.name)) return true;
-  if (!context.mentions(/electron/i)) return false;
+  if (!context.mentions(ELECTRON_MENTION)) return false;
   return object.properties.some((property) => property.type === 'Property' && ELECTRON_ONLY.has(propertyName(property) ?? ''));
 }
 
@@ -158,7 +159,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     return;
   }
   if (name === undefined || !OPEN_EXTERNAL.has(name)) return;
-  if (name === 'shell.openExternal' && !context.mentions(/electron/i)) return;
+  if (name === 'shell.openExternal' && !context.mentions(ELECTRON_MENTION)) return;
   const url = node.arguments[0];
   if (!url) return;
   const value = context.evaluate(url);

@@ -5,6 +5,7 @@ import { FileState } from '../rule';
 import type { Fix, Node } from '../types';
 import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
+const COOKIE_MENTION = /cookie|session/i;
 
 /** Cookie names that carry a session, a login or a token. */
 const SENSITIVE = /session|(?:^|[_\-.])(?:sess|sid)(?:$|[_\-.])|token|jwt|auth|login|remember|credential|refresh|identity|(?:^|[_\-.])uid$|user_?id/i;
@@ -49,7 +50,7 @@ interface State {
   overrides: Set<string>;
   pending: Pending[];
 }
-const states = new FileState<State>((context) => ({ relevant: context.mentions(/cookie|session/i), objects: new Map(), overrides: new Set(), pending: [] }));
+const states = new FileState<State>((context) => ({ relevant: context.mentions(COOKIE_MENTION), objects: new Map(), overrides: new Set(), pending: [] }));
 
 function state(context: RuleContext): State {
   return states.get(context);

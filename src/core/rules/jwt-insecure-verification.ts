@@ -4,6 +4,7 @@ import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
 import { findProperty, isBooleanLiteral, isFunction, propertyName, staticString, unwrap } from '../ast';
+const JWT_MENTION = /jwt|jsonwebtoken|jose/i;
 
 const VERIFY = new Set(['jsonwebtoken.verify', 'jwt.verify']);
 const SIGN = new Set(['jsonwebtoken.sign', 'jwt.sign']);
@@ -36,7 +37,7 @@ function state(context: RuleContext): State {
 }
 
 function mentionsJwt(context: RuleContext): boolean {
-  return context.mentions(/jwt|jsonwebtoken|jose/i);
+  return context.mentions(JWT_MENTION);
 }
 
 /** High when the token is request input, medium inside a request handler, undefined elsewhere (client code reading claims). */

@@ -6,6 +6,7 @@ import { sinkEvidence } from '../rule';
 import type { Node } from '../types';
 import { findProperty, isFunction, propertyName, unwrap } from '../ast';
 import { BodyUse, enclosingFunction, isEmptyObject, labelDetail, methodName, wholeBody, requestLocals, withLocals } from '../request-values';
+const ORM_MENTION = /mongoose|sequelize|typeorm|mongodb|@mikro-orm|objection/;
 
 const locals = requestLocals;
 
@@ -308,7 +309,7 @@ function checkNew(node: TSESTree.NewExpression, context: RuleContext): void {
   const name = context.qualifiedName(node.callee);
   // Only where the file works with an ORM or loads the class from the app's own models.
   const local = name !== undefined && /(?:^|[./])(?:models?|entit(?:y|ies)|schemas?|db)(?:[./]|$)/i.test(name);
-  if (!local && !context.mentions(/mongoose|sequelize|typeorm|mongodb|@mikro-orm|objection/)) return;
+  if (!local && !context.mentions(ORM_MENTION)) return;
   checkArgument(node.arguments[0], `new ${context.source(node.callee)}()`, node, context);
 }
 

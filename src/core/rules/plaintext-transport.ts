@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
+const SOCKET_IO_IMPORT = /socket\.io['"]/;
 
 const FETCHERS = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'node-fetch', 'node-fetch.default', 'cross-fetch', 'isomorphic-fetch', 'undici.fetch', 'undici.request', 'ky', 'phin']);
 /** Clients called with a URL or an options object (`axios({ url })`, `got({ url })`). */
@@ -153,7 +154,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     checkTarget(node, args.length >= 2 ? args[1] : args[0], 'needle()', context);
   } else if (NODE_HTTP.test(name)) {
     checkTarget(node, args[0], `${name}()`, context, true);
-  } else if (SOCKET_IO.has(name) && (name !== 'io' || !context.mentions(/socket\.io['"]/))) {
+  } else if (SOCKET_IO.has(name) && (name !== 'io' || !context.mentions(SOCKET_IO_IMPORT))) {
     checkTarget(node, args[0], 'The socket.io client', context);
   } else if (MQTT.has(name)) {
     checkTarget(node, args[0], 'The MQTT client', context);

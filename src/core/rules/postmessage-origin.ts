@@ -4,6 +4,8 @@ import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+const DOM_GLOBAL = /\b(?:window|document)\./;
+const IMPORT_SCRIPTS = /\bimportScripts\s*\(/;
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -146,7 +148,7 @@ function checkSend(node: TSESTree.CallExpression, context: RuleContext): boolean
 function isWindowReceiver(callee: TSESTree.MemberExpression | TSESTree.Identifier, context: RuleContext): boolean {
   if (callee.type === 'Identifier') {
     // A bare addEventListener is the window's in a page, the worker's in a worker script.
-    return !/worker|[\\/]sw\.|service/i.test(context.filePath) && context.mentions(/\b(?:window|document)\./) && !context.mentions(/\bimportScripts\s*\(/);
+    return !/worker|[\\/]sw\.|service/i.test(context.filePath) && context.mentions(DOM_GLOBAL) && !context.mentions(IMPORT_SCRIPTS);
   }
   const object = unwrap(callee.object);
   const path = memberPath(object);

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { propertyName, staticString, unwrap } from '../ast';
+const FRAME_ANCESTORS = /frame-ancestors|frameAncestors/;
 
 const HELMET_MODULES = new Set(['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet']);
 
@@ -266,7 +267,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   const protection = REMOVABLE[header];
   if (!protection) return;
   // Framing allowed on purpose through CSP frame-ancestors is a replacement, not a removal.
-  if (protection === FRAMING && context.mentions(/frame-ancestors|frameAncestors/)) return;
+  if (protection === FRAMING && context.mentions(FRAME_ANCESTORS)) return;
   context.report({
     node,
     message: `Removing the ${protection.header} header set by security middleware means ${protection.risk}.`,

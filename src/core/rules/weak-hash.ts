@@ -4,6 +4,8 @@ import { isTestFile } from '../test-files';
 import type { Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { assignedName, isFunction, propertyName, staticString, unwrap } from '../ast';
+const WEBSOCKET_ACCEPT = /sec-websocket-accept/i;
+const PWNED_PASSWORDS = /pwnedpasswords/i;
 
 /** Algorithm names Node's createHash accepts for broken hashes, lower-cased, with a display name. */
 /** Maps, not object literals: a lookup by a callee name such as `toString` must not find Object.prototype's. */
@@ -163,9 +165,9 @@ function report(
 ): void {
   const { top, inputs: updates } = hashChain(node, context);
   const allInputs = [...inputs, ...updates];
-  if (algorithm === 'SHA-1' && (allInputs.some((text) => text.includes(WEBSOCKET_GUID)) || context.mentions(/sec-websocket-accept/i))) return;
+  if (algorithm === 'SHA-1' && (allInputs.some((text) => text.includes(WEBSOCKET_GUID)) || context.mentions(WEBSOCKET_ACCEPT))) return;
   // The Pwned Passwords range API is queried with the SHA-1 of the password by design.
-  if (algorithm === 'SHA-1' && context.mentions(/pwnedpasswords/i)) return;
+  if (algorithm === 'SHA-1' && context.mentions(PWNED_PASSWORDS)) return;
   const verdict = classify(destinationNames(top, context), allInputs);
   if (!verdict) return;
   context.report({
