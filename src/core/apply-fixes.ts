@@ -1,8 +1,7 @@
 // `codeward scan --fix`: writes the "safe" fixes of a scan into the files (never "review" ones).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze } from './engine';
 import { applyEdits, combinedSafeEdits } from './fixes';
-import type { AnalysisOptions, ScanReport } from './scan';
+import { analyzeBytes, isFileReport, type AnalysisOptions, type ScanReport } from './scan';
 
 export interface FileFixes {
   path: string;
@@ -10,8 +9,17 @@ export interface FileFixes {
 }
 
 /**
- * For each file the scan found safe fixes in, re-analyses the file as it is now (so edits always match the text
- * they change) and writes its non-overlapping safe fixes back, keeping a byte-order mark if there was one.
+ * Fixes that insert at the same place (two draws that both add `import { randomInt }`) cannot be applied in one
+ * round: the next analysis sees the first one's import and offers the other without it. A few rounds suffice;
+ * the cap keeps a fix that never clears its finding from looping.
+ */
+const MAX_ROUNDS = 5;
+
+/**
+ * For each file the scan found safe fixes in, re-analyses the file as it is now, exactly as the scan does (same
+ * displayed path, same package context, so edits match the text they change and the same fixes count as safe),
+ * applies its non-overlapping safe fixes, and repeats until none is left; then writes the file back, keeping a
+ * byte-order mark if there was one.
  */
 export function applySafeFixes(report: ScanReport, options: AnalysisOptions): FileFixes[] {
   const changed: FileFixes[] = [];
@@ -19,11 +27,20 @@ export function applySafeFixes(report: ScanReport, options: AnalysisOptions): Fi
     if (combinedSafeEdits(file.findings).fixes.length === 0) continue;
     const raw = readFileSync(file.absolutePath, 'utf8');
     const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
-    const text = raw.slice(bom.length);
-    const { edits, fixes } = combinedSafeEdits(analyze(text, file.absolutePath, options).findings);
-    if (fixes.length === 0) continue;
-    writeFileSync(file.absolutePath, bom + applyEdits(text, edits));
-    changed.push({ path: file.path, titles: fixes.map((fix) => fix.title) });
+    let text = raw.slice(bom.length);
+    const titles: string[] = [];
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const analysed = analyzeBytes(Buffer.from(text, 'utf8'), file.path, file.absolutePath, options);
+      if (!isFileReport(analysed)) break;
+      const { edits, fixes } = combinedSafeEdits(analysed.findings);
+      const next = fixes.length === 0 ? text : applyEdits(text, edits);
+      if (next === text) break;
+      text = next;
+      titles.push(...fixes.map((fix) => fix.title));
+    }
+    if (titles.length === 0) continue;
+    writeFileSync(file.absolutePath, bom + text);
+    changed.push({ path: file.path, titles });
   }
   return changed;
 }

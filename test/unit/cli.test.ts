@@ -201,4 +201,50 @@ describe('CLI', () => {
       assert.match(codeInjection?.docs ?? '', /docs\/rules\/code-injection\.md$/);
     });
   });
+  describe('--fix', () => {
+    const PROJECT = {
+      'package.json': JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { express: '^4.19.0' } }),
+      'node_modules/express/package.json': JSON.stringify({ name: 'express', version: '4.19.2' }),
+    };
+
+    it('applies every safe fix in one run, including two that add the same import and ones that only become safe after another, and leaves review fixes alone', async () => {
+      workspace = createWorkspace({
+        ...PROJECT,
+        'src/codes.js': [
+          "const express = require('expresss');",
+          'const pin = Math.floor(Math.random() * 1000000);',
+          'const otp = Math.floor(Math.random() * 900000) + 100000;',
+          "const digest = require('crypto').createHash('md5').update(String(Date.now())).digest('hex');",
+          'module.exports = { express, digest, pin, otp };',
+          '',
+        ].join('\n'),
+      });
+      const result = await cli(['scan', workspace.root, '--fix', '--no-cache']);
+      assert.equal(
+        readFileSync(workspace.path('src/codes.js'), 'utf8'),
+        [
+          "const { randomInt } = require('crypto');",
+          "const express = require('express');",
+          'const pin = randomInt(1000000);',
+          'const otp = randomInt(100000, 1000000);',
+          "const digest = require('crypto').createHash('md5').update(String(Date.now())).digest('hex');",
+          'module.exports = { express, digest, pin, otp };',
+          '',
+        ].join('\n'),
+      );
+      assert.match(result.stderr, /codeward: fixed src\/codes\.js: .*Replace with express \(safe: .*Use randomInt\(1000000\).*Use randomInt\(100000, 1000000\)/);
+      assert.match(result.stderr, /applied safe fixes to 1 file; rescanning/);
+      // The rescan reports what is left: MD5's fix is a review fix.
+      assert.match(result.stdout, /weak-hash/);
+      assert.doesNotMatch(result.stdout, /insecure-random|typosquat-package/);
+    });
+
+    it('changes nothing when no finding has a safe fix', async () => {
+      const source = "const digest = require('crypto').createHash('md5').update(String(Date.now())).digest('hex');\nmodule.exports = digest;\n";
+      workspace = createWorkspace({ ...PROJECT, 'src/hash.js': source });
+      const result = await cli(['scan', workspace.root, '--fix', '--no-cache']);
+      assert.equal(readFileSync(workspace.path('src/hash.js'), 'utf8'), source);
+      assert.match(result.stderr, /applied safe fixes to 0 files/);
+    });
+  });
 });
