@@ -73,6 +73,16 @@ function dispatchFor(settings: Readonly<Record<string, RuleSetting>>, changes = 
   return dispatch;
 }
 
+/** Keys that hold only TypeScript types: nothing a rule looks at runs, so the walk does not go there. */
+const TYPE_KEYS: ReadonlySet<string> = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);
+/** Declarations that are types through and through. */
+const TYPE_DECLARATIONS: ReadonlySet<string> = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
+
+function runtimeChildKeys(type: string): readonly string[] {
+  if (TYPE_DECLARATIONS.has(type)) return [];
+  return (visitorKeys[type] ?? []).filter((key) => !TYPE_KEYS.has(key));
+}
+
 function planFor(dispatch: Dispatch, type: string): TypePlan {
   let plan = dispatch.plans.get(type);
   if (!plan) {
@@ -85,7 +95,7 @@ function planFor(dispatch: Dispatch, type: string): TypePlan {
         handlers.push(handler);
       }
     }
-    plan = { rules, handlers, childKeys: visitorKeys[type] ?? [], importing: IMPORTING_NODE_TYPES.has(type), opensScope: isFunctionType(type) };
+    plan = { rules, handlers, childKeys: runtimeChildKeys(type), importing: IMPORTING_NODE_TYPES.has(type), opensScope: isFunctionType(type) };
     dispatch.plans.set(type, plan);
   }
   return plan;
