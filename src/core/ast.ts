@@ -141,3 +141,23 @@ export function enclosingScopes(node: Node): Node[] {
   }
   return scopes;
 }
+
+/** Every name a binding pattern declares (destructuring, defaults, rest and parameter properties included). */
+export function patternNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'TSParameterProperty':
+      return patternNames(pattern.parameter);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => patternNames(property.type === 'Property' ? property.value : property));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
+    default:
+      return [];
+  }
+}

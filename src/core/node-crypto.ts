@@ -2,11 +2,12 @@
 // there, or one added in the file's own module style. Only files that show they run on Node get such a fix: the
 // browser's global `crypto` (Web Crypto, also Node's global) has no randomInt, and bundlers' crypto stand-ins lack it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Node, TextEdit } from './types';
+import type { TextEdit } from './types';
 import type { RuleContext } from './rule';
 import type { Declaration } from './bindings';
-import { propertyName, staticString, unwrap } from './ast';
+import { patternNames, propertyName, staticString, unwrap } from './ast';
 import { packageNameOf } from './imports/specifier';
+
 const RANDOM_INT = /\brandomInt\b/;
 
 /**
@@ -153,19 +154,3 @@ function canonical(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
 
-function patternNames(pattern: Node): string[] {
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((property) => patternNames(property.type === 'Property' ? property.value : property));
-    default:
-      return [];
-  }
-}

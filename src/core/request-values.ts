@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from './types';
 import type { RuleContext, Visitors } from './rule';
 import type { Value } from './bindings';
-import { isFunction, memberPath, propertyName, unwrap } from './ast';
+import { isFunction, memberPath, patternNames, propertyName, unwrap } from './ast';
 
 /** How one local name got its value. */
 export interface Local {
@@ -150,24 +150,6 @@ class Locals {
   }
 }
 
-function patternNames(pattern: Node): string[] {
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    case 'TSParameterProperty':
-      return patternNames(pattern.parameter);
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((property) => patternNames(property.type === 'Property' ? property.value : property));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
-    default:
-      return [];
-  }
-}
 
 type AnyHandler = (node: Node, context: RuleContext) => void;
 

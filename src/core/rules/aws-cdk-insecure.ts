@@ -4,6 +4,7 @@ import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { findProperty, isBooleanLiteral, propertyName, staticString, unwrap } from '../ast';
 import { constantNumber, optionProperty, resolveInit, resolveObject } from '../static-value';
+
 const CDK_MENTION = /aws-cdk/;
 
 /** `aws-cdk-lib/aws-s3.Bucket`, `@aws-cdk/aws-s3.Bucket`, `aws-cdk-lib.aws_s3.Bucket` -> `s3.Bucket`. */

@@ -4,6 +4,7 @@ import type { Confidence, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
 import { isFunction, propertyName, staticString, unwrap } from '../ast';
+
 const METHOD_OVERRIDE = /['"]method-override['"]/;
 
 const SESSION_MODULES = new Set(['express-session', 'cookie-session']);

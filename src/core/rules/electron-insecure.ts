@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+
 const ELECTRON_MENTION = /electron/i;
 
 interface Setting {

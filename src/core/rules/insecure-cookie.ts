@@ -5,6 +5,7 @@ import { FileState } from '../rule';
 import type { Fix, Node } from '../types';
 import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
+
 const COOKIE_MENTION = /cookie|session/i;
 
 /** Cookie names that carry a session, a login or a token. */

@@ -4,6 +4,7 @@ import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
 import { findProperty, isBooleanLiteral, isFunction, propertyName, staticString, unwrap } from '../ast';
+
 const JWT_MENTION = /jwt|jsonwebtoken|jose/i;
 
 const VERIFY = new Set(['jsonwebtoken.verify', 'jwt.verify']);

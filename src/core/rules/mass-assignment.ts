@@ -6,6 +6,7 @@ import { sinkEvidence } from '../rule';
 import type { Node } from '../types';
 import { findProperty, isFunction, propertyName, unwrap } from '../ast';
 import { BodyUse, enclosingFunction, isEmptyObject, labelDetail, methodName, wholeBody, requestLocals, withLocals } from '../request-values';
+
 const ORM_MENTION = /mongoose|sequelize|typeorm|mongodb|@mikro-orm|objection/;
 
 const locals = requestLocals;

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
+
 const SOCKET_IO_IMPORT = /socket\.io['"]/;
 
 const FETCHERS = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'node-fetch', 'node-fetch.default', 'cross-fetch', 'isomorphic-fetch', 'undici.fetch', 'undici.request', 'ky', 'phin']);

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
 import type { Confidence, Fix, Node } from '../types';
 import { findProperty, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+
 const DOM_GLOBAL = /\b(?:window|document)\./;
 const IMPORT_SCRIPTS = /\bimportScripts\s*\(/;
 

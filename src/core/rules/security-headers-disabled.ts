@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { propertyName, staticString, unwrap } from '../ast';
+
 const FRAME_ANCESTORS = /frame-ancestors|frameAncestors/;
 
 const HELMET_MODULES = new Set(['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet']);

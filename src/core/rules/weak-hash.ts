@@ -4,6 +4,7 @@ import { isTestFile } from '../test-files';
 import type { Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { assignedName, isFunction, propertyName, staticString, unwrap } from '../ast';
+
 const WEBSOCKET_ACCEPT = /sec-websocket-accept/i;
 const PWNED_PASSWORDS = /pwnedpasswords/i;
 
