@@ -31,6 +31,32 @@ const parserAsLazyBundle = {
   },
 };
 
+/**
+ * typescript-estree gives every node a line/column `loc` (three objects and two binary searches per node) and, asked
+ * for none, deletes them all again, which costs more. Codeward works on offsets and turns an offset into a line and
+ * column only for what it reports (src/core/lines.ts), so in the parser bundle every node shares one placeholder
+ * that the converter may overwrite and nothing reads. Only the bundle's own copy of the library changes;
+ * test/unit/parser-bundle.test.ts checks its trees equal the library's on every corpus, fixture and source file.
+ */
+const sharedPlaceholderLoc = {
+  name: 'shared-placeholder-loc',
+  setup(build) {
+    build.onLoad({ filter: /@typescript-eslint[\\/]typescript-estree[\\/]dist[\\/]node-utils\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const exported = ['exports.getLocFor = getLocFor;', 'exports.getLineAndCharacterFor = getLineAndCharacterFor;'];
+      if (!exported.every((line) => source.includes(line))) {
+        return { errors: [{ text: `${args.path} no longer exports getLocFor/getLineAndCharacterFor as expected: revisit shared-placeholder-loc in scripts/build.mjs` }] };
+      }
+      const placeholder = `
+const UNUSED_LOCATION = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+exports.getLocFor = () => UNUSED_LOCATION;
+exports.getLineAndCharacterFor = () => UNUSED_LOCATION.start;
+`;
+      return { contents: source + placeholder, loader: 'js' };
+    });
+  },
+};
+
 /** Shells reach the core only through dist/core.js, so the parser and the rule registry exist once. */
 const coreAsSharedBundle = {
   name: 'core-as-shared-bundle',
@@ -69,7 +95,7 @@ const common = {
 rmSync(outdir, { recursive: true, force: true });
 const results = await Promise.all([
   build({ ...common, entryPoints: ['src/core/index.ts'], outfile: join(outdir, 'core.js'), plugins: [parserAsLazyBundle] }),
-  build({ ...common, entryPoints: ['src/core/parser.ts'], outfile: join(outdir, 'parser.js') }),
+  build({ ...common, entryPoints: ['src/core/parser.ts'], outfile: join(outdir, 'parser.js'), plugins: [sharedPlaceholderLoc] }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js'), external: ['vscode'], plugins: [coreAsSharedBundle] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [coreAsSharedBundle] }),
 ]);
