@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   const suite = process.env.CODEWARD_SUITE;
   try {
     if (suite !== 'trust') {
-      const workspace = copyFixture(temp, 'workspace');
+      // The benchmark times activation, so its folder must hold nothing that activates the extension at start-up
+      // (the fixture has a scope file and agent instructions: workspaceContains events).
+      const workspace = suite === 'bench' ? emptyFolder(temp, 'bench-workspace') : copyFixture(temp, 'workspace');
       const code = await runTests({
         vscodeExecutablePath,
         extensionDevelopmentPath: ROOT,
@@ -53,6 +55,12 @@ async function main(): Promise<number> {
   } finally {
     fs.rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+function emptyFolder(temp: string, name: string): string {
+  const folder = path.join(temp, name);
+  fs.mkdirSync(folder);
+  return folder;
 }
 
 function copyFixture(temp: string, name: string): string {

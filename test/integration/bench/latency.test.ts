@@ -75,10 +75,15 @@ describe('editor latency (benchmark)', function () {
 
   it('measures activation and keystroke-to-diagnostics on a 2,000-line file', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension && !extension.isActive, 'the extension must not be active yet');
-    const started = performance.now();
-    await extension.activate();
-    console.log(`bench: activation ${(performance.now() - started).toFixed(0)} ms (extension host, loading dist/core.js included)`);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    if (extension.isActive) {
+      // The workbench sometimes activates it while starting (its views' activation events), before any test runs.
+      console.log('bench: activation not timed: the extension was already active when the benchmark started');
+    } else {
+      const started = performance.now();
+      await extension.activate();
+      console.log(`bench: activation ${(performance.now() - started).toFixed(0)} ms (extension host, loading dist/core.js included)`);
+    }
 
     const text = largeFile();
     const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
