@@ -1,6 +1,6 @@
 // Shared helpers of the integration suites: activation, polling, diagnostics, code actions, editors, settings.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -189,4 +189,18 @@ export function validateSarifFile(file: string): SarifValidation {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** `git init` with a test identity and unsigned commits (CI machines have none), then one commit of what is there. */
+export function commitAsNewRepository(cwd: string, message = 'initial'): void {
+  git(cwd, 'init', '-q', '-b', 'main');
+  git(cwd, 'config', 'user.name', 'Codeward Tests');
+  git(cwd, 'config', 'user.email', 'tests@codeward.invalid');
+  git(cwd, 'config', 'commit.gpgsign', 'false');
+  git(cwd, 'add', '-A');
+  git(cwd, 'commit', '-q', '-m', message);
 }

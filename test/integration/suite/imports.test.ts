@@ -1,13 +1,12 @@
 // New imports in a real VS Code: in a git-tracked file, a typed typosquat is flagged and its quick fix puts the
 // intended package; a newly added package that is neither declared nor installed is flagged as possibly hallucinated.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAllEditors, codeActionsAt, codeValue, codewardDiagnostics, openEditor, runActionCommand, waitFor, waitForFinding,
-  workspaceFolder,
+  activateExtension, closeAllEditors, codeActionsAt, codeValue, codewardDiagnostics, commitAsNewRepository, openEditor, runActionCommand, waitFor,
+  waitForFinding, workspaceFolder,
 } from './helpers';
 
 const COMMITTED = "import express from 'express';\n\nexport const app = express();\n";
@@ -30,13 +29,7 @@ describe('Supply-chain checks of new imports', () => {
     write('node_modules/cookie/package.json', `${JSON.stringify({ name: 'cookie', version: '0.7.1' })}\n`);
     write('.gitignore', 'node_modules/\n');
     write('src/app.js', COMMITTED);
-    const git = (...args: string[]): void => void execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
-    git('init', '-q');
-    git('config', 'user.name', 'Codeward Tests');
-    git('config', 'user.email', 'tests@codeward.invalid');
-    git('config', 'commit.gpgsign', 'false');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'initial');
+    commitAsNewRepository(repo);
     file = vscode.Uri.file(path.join(repo, 'src', 'app.js'));
   });
 

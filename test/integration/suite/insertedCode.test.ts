@@ -2,13 +2,12 @@
 // open file by another process is "unreviewed inserted code" and its findings say so; the same snippet typed line by
 // line, or brought in by a git checkout, is not; Mark Inserted Code Reviewed removes the mark.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAllEditors, codeValue, codewardDiagnostics, describeAll, openEditor, replaceAll, waitFor, waitForNoFinding,
-  withWorkspaceSetting, workspaceUri,
+  activateExtension, closeAllEditors, codeValue, codewardDiagnostics, commitAsNewRepository, describeAll, git, openEditor, replaceAll, waitFor,
+  waitForNoFinding, withWorkspaceSetting, workspaceUri,
 } from './helpers';
 
 const SNIPPET_LINES = [
@@ -45,10 +44,6 @@ async function settledMark(uri: vscode.Uri, marked: boolean): Promise<void> {
   const findings = codewardDiagnostics(uri).filter((d) => codeValue(d) === 'code-injection');
   assert.strictEqual(findings.length, 1, describeAll(findings));
   assert.strictEqual(MARK.test(findings[0].message), marked, findings[0].message);
-}
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 describe('inserted code', () => {
@@ -119,12 +114,7 @@ describe('inserted code', () => {
   it('does not mark what a git checkout writes to an open file', async () => {
     const file = fixture(path.join('repo', 'app.ts'), '// placeholder\n');
     const repo = path.dirname(file.fsPath);
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'config', 'user.name', 'Codeward Tests');
-    git(repo, 'config', 'user.email', 'tests@codeward.invalid');
-    git(repo, 'config', 'commit.gpgsign', 'false');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'placeholder');
+    commitAsNewRepository(repo, 'placeholder');
     git(repo, 'checkout', '-q', '-b', 'feature');
     fs.writeFileSync(file.fsPath, SNIPPET);
     git(repo, 'commit', '-q', '-am', 'handler');

@@ -1,12 +1,11 @@
 // Codeward: Review Changes lists the findings of a git repository's uncommitted change, grouped by file, with the
 // total; the comparison chosen is remembered; a file marked reviewed leaves the total.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors } from './helpers';
+import { activateExtension, closeAllEditors, commitAsNewRepository } from './helpers';
 
 interface ReviewSummary {
   base: string;
@@ -19,20 +18,12 @@ const EVAL = 'app.get("/calc", (req, res) => res.json(eval(req.query.expr)));\n'
 
 describe('Review Changes', () => {
   let repository: string;
-  const git = (...args: string[]): void => {
-    execFileSync('git', args, { cwd: repository, stdio: 'ignore' });
-  };
 
   before(async () => {
     await activateExtension();
     repository = fs.mkdtempSync(path.join(os.tmpdir(), 'codeward-review-'));
     fs.writeFileSync(path.join(repository, 'app.js'), CLEAN + EVAL.replace('/calc', '/old'));
-    git('init', '-q');
-    git('config', 'user.name', 'Codeward Tests');
-    git('config', 'user.email', 'tests@codeward.invalid');
-    git('config', 'commit.gpgsign', 'false');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'initial');
+    commitAsNewRepository(repository);
     // The uncommitted change: a new insecure line in a tracked file, and an untracked file.
     fs.writeFileSync(path.join(repository, 'app.js'), CLEAN + EVAL.replace('/calc', '/old') + EVAL);
     fs.writeFileSync(path.join(repository, 'new.js'), `${CLEAN}\n${EVAL}`);

@@ -1,7 +1,7 @@
 // `codeward scope` and the scope in `codeward scan`: exit codes, the JSON shape, SARIF run properties, and one
 // line per problem of an invalid scope file.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { initRepository, runGit } from '../../helpers/git-repo';
 import type * as Sarif from 'sarif';
 import { cli } from '../../helpers/cli';
 import { createWorkspace, type Workspace } from '../../helpers/workspace';
@@ -125,12 +125,9 @@ describe('codeward scan with a scope', function () {
 
   it('applies the policy in change scans too', async () => {
     workspace = createWorkspace({ '.codeward/scope.json': SCOPE, 'src/old.js': HASH });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace.root, stdio: ['ignore', 'pipe', 'pipe'] });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', 'Codeward Test');
-    git('config', 'user.email', 'test@codeward.invalid');
-    git('add', '-A');
-    git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'start');
+    initRepository(workspace.root);
+    runGit(workspace.root, 'add', '-A');
+    runGit(workspace.root, 'commit', '-q', '-m', 'start');
     workspace.write('src/vault/new.js', HASH);
     const json = JSON.parse((await cli(['scan', workspace.root, '--diff', 'HEAD', '--format', 'json'])).stdout);
     assert.deepEqual(json.findings.map((finding: { path: string; severity: string; policy?: { restrictedPath?: string } }) => [finding.path, finding.severity, finding.policy?.restrictedPath]), [

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { threatModelStatus, readCounts } from '../../../src/core/scope/threat-model';
 import { parseScope } from '../../../src/core/scope/load';
 import { createWorkspace, type Workspace } from '../../helpers/workspace';
+import { initRepository } from '../../helpers/git-repo';
 
 function declared(text: string) {
   const { declared: result, errors } = parseScope(text, 'scope.json');
@@ -26,10 +27,7 @@ function commitAll(workspace: Workspace, message: string, date: string): string 
 
 function repository(files: Record<string, string>): Workspace {
   const workspace = createWorkspace(files);
-  git(workspace, ['init', '-q', '-b', 'main']);
-  git(workspace, ['config', 'user.name', 'Codeward Test']);
-  git(workspace, ['config', 'user.email', 'test@codeward.invalid']);
-  git(workspace, ['config', 'commit.gpgsign', 'false']);
+  initRepository(workspace.root);
   return workspace;
 }
 
