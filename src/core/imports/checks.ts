@@ -37,8 +37,12 @@ export function removeImportFix(record: ImportRecord, text: string): Fix | undef
   return { title: 'Remove this import', safety: 'review', edits: [{ range: [start, end], text: '' }] };
 }
 
-/** Declares an installed package in package.json with the installed version (`^1.2.3`); an edit in that file. */
-export function declareDependencyFix(manifest: Manifest, name: string, version: string, field: 'dependencies' | 'devDependencies'): Fix | undefined {
+/**
+ * Declares an installed package in package.json with the installed version (`^1.2.3`); an edit in that file.
+ * `lockedByNpm`: npm's lockfile already installs that version at the top level, so `npm ci` accepts the new range
+ * and installs the same packages as before.
+ */
+export function declareDependencyFix(manifest: Manifest, name: string, version: string, field: 'dependencies' | 'devDependencies', lockedByNpm: boolean): Fix | undefined {
   if (manifest.text === undefined) return undefined;
   const indent = /\n([ \t]+)"/.exec(manifest.text)?.[1] ?? '  ';
   const edits = modify(manifest.text, [field, name], `^${version}`, {
@@ -50,5 +54,7 @@ export function declareDependencyFix(manifest: Manifest, name: string, version: 
   });
   if (edits.length === 0) return undefined;
   const textEdits: TextEdit[] = edits.map((edit) => ({ range: [edit.offset, edit.offset + edit.length], text: edit.content, path: manifest.path }));
-  return { title: `Add ${name}@^${version} to package.json ${field}`, safety: 'review', edits: textEdits };
+  const title = `Add ${name}@^${version} to package.json ${field}`;
+  if (lockedByNpm) return { title: `${title} (safe: package-lock.json already installs ${version}, npm ci installs the same packages)`, safety: 'safe', edits: textEdits };
+  return { title, safety: 'review', edits: textEdits };
 }

@@ -46,12 +46,18 @@ export interface FilePackages {
   readonly hasInstall: boolean;
   /** Whether the project's lockfile (npm, Yarn or pnpm) lists the package; undefined when there is no lockfile. */
   isLocked(name: string): boolean | undefined;
+  /**
+   * The version `npm ci` installs for a top-level dependency of the nearest package.json: only when npm's lockfile
+   * is the one lockfile beside it (a Yarn or pnpm lockfile there means the project may install with those).
+   */
+  npmLockedVersion(name: string): string | undefined;
   /** Whether a bundler, test or Babel config beside a package.json names the module in quotes (an alias, maybe). */
   namedInBuildConfig(name: string): boolean;
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
+const NPM_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 const CACHE_MILLISECONDS = 5_000;
 /** Config files whose aliases can make a bare name resolve to something else (webpack, Vite, Rollup, Babel, Jest...). */
@@ -107,6 +113,7 @@ export class PackageContext {
     const context = this;
     return {
       isLocked: (name) => (lockfile === undefined ? undefined : lockfileLists(lockfile, name)),
+      npmLockedVersion: (name) => (nearest ? context.npmLockedVersion(nearest, name) : undefined),
       namedInBuildConfig: (name) => context.buildConfigTexts(manifests).some((text) => text.includes(`'${name}'`) || text.includes(`"${name}"`) || text.includes(`\`${name}\``)),
       manifest: nearest,
       hasInstall: moduleDirs.length > 0 || pnp !== undefined,
@@ -135,6 +142,15 @@ export class PackageContext {
         .filter((entry) => BUILD_CONFIG.test(entry))
         .map((entry) => this.cached(`text:${join(dir, entry)}`, () => readText(join(dir, entry))) ?? '');
     });
+  }
+
+  private npmLockedVersion(manifest: Manifest, name: string): string | undefined {
+    const dir = dirname(manifest.path);
+    const present = LOCKFILES.filter((lockfile) => this.exists(join(dir, lockfile)));
+    if (present.length !== 1 || !NPM_LOCKFILES.has(present[0])) return undefined;
+    const path = join(dir, present[0]);
+    const installs = this.cached(`npm-lock:${path}`, () => npmLockInstalls(readText(path)));
+    return installs.get(name);
   }
 
   /** The lockfile beside the nearest package.json or one above it, up to the workspace root. */
@@ -346,6 +362,27 @@ function lockfileLists(lockfile: { name: string; text: string }, name: string): 
   if (lockfile.name.endsWith('.json')) return lockfile.text.includes(`node_modules/${name}"`);
   if (lockfile.name === 'yarn.lock') return lockfile.text.includes(`\n${name}@`) || lockfile.text.includes(`"${name}@`) || lockfile.text.includes(`, ${name}@`);
   return lockfile.text.includes(`/${name}@`) || lockfile.text.includes(`\n  ${name}@`) || lockfile.text.includes(`'${name}@`);
+}
+
+/**
+ * Top-level packages of an npm lockfile (v2 and v3 `packages`) and their versions. Linked (workspace) packages are
+ * left out: their version is the workspace's, not something the registry installs.
+ */
+function npmLockInstalls(text: string | undefined): Map<string, string> {
+  const installs = new Map<string, string>();
+  let lock: unknown;
+  try {
+    lock = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return installs;
+  }
+  const packages = (lock as { packages?: unknown } | undefined)?.packages;
+  if (!packages || typeof packages !== 'object') return installs;
+  for (const [key, entry] of Object.entries(packages as Record<string, { version?: unknown; link?: unknown }>)) {
+    const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key)?.[1];
+    if (name && typeof entry?.version === 'string' && entry.link !== true) installs.set(name, entry.version);
+  }
+  return installs;
 }
 
 function ancestors(directory: string): string[] {

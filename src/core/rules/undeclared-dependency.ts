@@ -1,4 +1,5 @@
 // undeclared-dependency: an import of a package that is installed only as some other package's dependency.
+import { dirname, join } from 'node:path';
 import type { Rule } from '../rule';
 import { declareDependencyFix, importLead, runtimeSpecifier } from '../imports/checks';
 import { isTestFile } from '../test-files';
@@ -24,7 +25,10 @@ export const undeclaredDependency: Rule = {
     const installed = packages.installed(name);
     if (!installed) return;
     const field = isTestFile(context.filePath) ? 'devDependencies' : 'dependencies';
-    const fix = installed.version ? declareDependencyFix(packages.manifest, name, installed.version, field) : undefined;
+    // The lockfile describes the project's own node_modules: the import must resolve there for its version to count.
+    const topLevel = installed.manifestPath === join(dirname(packages.manifest.path), 'node_modules', name, 'package.json');
+    const lockedByNpm = topLevel && installed.version !== undefined && packages.npmLockedVersion(name) === installed.version;
+    const fix = installed.version ? declareDependencyFix(packages.manifest, name, installed.version, field, lockedByNpm) : undefined;
     const version = installed.version ? ` (${installed.version} is installed)` : '';
     context.report({
       node: record.range,
