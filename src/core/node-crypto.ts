@@ -1,6 +1,7 @@
-// How a fix reaches Node's crypto.randomInt from the file it edits: an import or require of crypto that is already
-// there, or one added in the file's own module style. Only files that show they run on Node get such a fix: the
-// browser's global `crypto` (Web Crypto, also Node's global) has no randomInt, and bundlers' crypto stand-ins lack it.
+// How a fix reaches a function of Node's crypto module (randomInt, timingSafeEqual) from the file it edits: an import
+// or require of crypto that is already there, or one added in the file's own module style. Only files that show they
+// run on Node get such a fix: the browser's global `crypto` (Web Crypto, also Node's global) has neither function,
+// and bundlers' crypto stand-ins lack them.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TextEdit } from './types';
 import type { RuleContext } from './rule';
@@ -8,12 +9,14 @@ import type { Declaration } from './bindings';
 import { patternNames, propertyName, staticString, unwrap } from './ast';
 import { packageNameOf } from './imports/specifier';
 
-const RANDOM_INT = /\brandomInt\b/;
+/** The crypto functions fixes call; one pattern object each, so `mentions` answers once per file. */
+export type CryptoFunction = 'randomInt' | 'timingSafeEqual';
+const MENTIONS: Record<CryptoFunction, RegExp> = { randomInt: /\brandomInt\b/, timingSafeEqual: /\btimingSafeEqual\b/ };
 
 /**
  * Built-ins that no bundler replaces for the browser (webpack 4 and browserify shim crypto, path, os, http and the
  * like), and server frameworks: importing one means the file runs on Node (or Deno or Bun, whose node:crypto has
- * randomInt too).
+ * randomInt and timingSafeEqual too).
  */
 const NODE_ONLY_MODULES = new Set([
   'fs', 'fs/promises', 'child_process', 'net', 'tls', 'dgram', 'cluster', 'worker_threads', 'readline', 'readline/promises',
@@ -21,7 +24,7 @@ const NODE_ONLY_MODULES = new Set([
   'express', 'fastify', 'koa', '@nestjs/common', '@nestjs/core', '@hapi/hapi',
 ]);
 
-/** A name bound at the top of the file to the crypto module (`crypto.randomInt`) or to randomInt itself. */
+/** A name bound at the top of the file to the crypto module (`crypto.randomInt`) or to the function itself. */
 interface CryptoBinding {
   local: string;
   /** `local.randomInt(...)` rather than `local(...)`. */
@@ -42,6 +45,8 @@ export class ModuleFacts {
   /** How many declarations (variables, functions, classes, imports) each name has anywhere in the file. */
   private readonly declared = new Map<string, number>();
 
+  constructor(private readonly member: CryptoFunction) {}
+
   program(node: TSESTree.Program): void {
     const first = node.body.find((statement) => !(statement.type === 'ExpressionStatement' && statement.directive !== undefined));
     this.firstStatementStart = first?.range[0];
@@ -59,7 +64,7 @@ export class ModuleFacts {
       if (specifier.type === 'ImportSpecifier') {
         if (specifier.importKind === 'type') continue;
         const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-        if (imported === 'randomInt') this.bind(specifier.local.name, false, context);
+        if (imported === this.member) this.bind(specifier.local.name, false, context);
         // A default import is the module object only with esModuleInterop or native ESM: trust it when the file
         // already reads members of it.
       } else if (specifier.type === 'ImportNamespaceSpecifier' || context.mentions(new RegExp(`\\b${specifier.local.name}\\s*\\.\\s*\\w`))) {
@@ -88,7 +93,7 @@ export class ModuleFacts {
     if (node.id.type === 'Identifier') this.bind(node.id.name, true, context);
     else if (node.id.type === 'ObjectPattern') {
       for (const property of node.id.properties) {
-        if (property.type === 'Property' && propertyName(property) === 'randomInt' && property.value.type === 'Identifier') {
+        if (property.type === 'Property' && propertyName(property) === this.member && property.value.type === 'Identifier') {
           this.bind(property.value.name, false, context);
         }
       }
@@ -106,26 +111,27 @@ export class ModuleFacts {
   }
 
   /**
-   * How to call randomInt at a place whose visible bindings were `visible`, and the edits that add an import when
+   * How to call the function at a place whose visible bindings were `visible`, and the edits that add an import when
    * none is usable; undefined when the file does not show it runs on Node or the name would clash.
    */
-  randomInt(visible: ReadonlyMap<string, Declaration | undefined>, context: RuleContext): { callee: string; edits: TextEdit[] } | undefined {
+  access(visible: ReadonlyMap<string, Declaration | undefined>, context: RuleContext): { callee: string; edits: TextEdit[] } | undefined {
+    const member = this.member;
     if (!this.runsOnNode) return undefined;
     for (const binding of this.bindings) {
       // The name must mean the import where the fix goes: declared once in the file and not shadowed there.
       if (this.declared.get(binding.local) !== 1 || binding.declaration === undefined || visible.get(binding.local) !== binding.declaration) continue;
-      return { callee: binding.namespace ? `${binding.local}.randomInt` : binding.local, edits: [] };
+      return { callee: binding.namespace ? `${binding.local}.${member}` : binding.local, edits: [] };
     }
-    if (context.mentions(RANDOM_INT)) return undefined;
+    if (context.mentions(MENTIONS[member])) return undefined;
     const module = this.nodeScheme ? 'node:crypto' : 'crypto';
     const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
     if (this.usesImport && this.lastImportEnd !== undefined) {
       const semicolon = this.lastImportSemicolon ? ';' : '';
-      return { callee: 'randomInt', edits: [{ range: [this.lastImportEnd, this.lastImportEnd], text: `${eol}import { randomInt } from '${module}'${semicolon}` }] };
+      return { callee: member, edits: [{ range: [this.lastImportEnd, this.lastImportEnd], text: `${eol}import { ${member} } from '${module}'${semicolon}` }] };
     }
     if (this.usesRequire && this.firstStatementStart !== undefined) {
       // First of all statements, so nothing can run before it; the semicolon guards a next line that starts with `(`.
-      return { callee: 'randomInt', edits: [{ range: [this.firstStatementStart, this.firstStatementStart], text: `const { randomInt } = require('${module}');${eol}` }] };
+      return { callee: member, edits: [{ range: [this.firstStatementStart, this.firstStatementStart], text: `const { ${member} } = require('${module}');${eol}` }] };
     }
     return undefined;
   }

@@ -3,13 +3,14 @@ import React, { useEffect, useRef } from 'react';
 interface CommentProps {
   author: string;
   html: string;
+  website?: string;
 }
 
 // Renders a user comment; comments support basic formatting, so we render their HTML.
-export function Comment({ author, html }: CommentProps) {
+export function Comment({ author, html, website }: CommentProps) {
   return (
     <div className="comment">
-      <strong>{author}</strong>
+      <strong>{website ? <a href={website} target="_blank">{author}</a> : author}</strong>
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );

@@ -42,6 +42,7 @@ import { prototypePollution } from './prototype-pollution';
 import { reflectedXss } from './reflected-xss';
 import { regexDos } from './regex-dos';
 import { remoteModuleImport } from './remote-module-import';
+import { reverseTabnabbing } from './reverse-tabnabbing';
 import { riskyDependencySpec } from './risky-dependency-spec';
 import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
@@ -107,6 +108,7 @@ export const RULES: readonly Rule[] = [
   reflectedXss,
   regexDos,
   remoteModuleImport,
+  reverseTabnabbing,
   riskyDependencySpec,
   secretLogging,
   securityHeadersDisabled,

@@ -364,10 +364,10 @@ interface PendingDraw {
 }
 
 /** Integer draws wait for the whole file: whether it runs on Node and how it imports only show by its end. */
-const files = new FileState(() => ({ modules: new ModuleFacts(), pending: [] as PendingDraw[] }));
+const files = new FileState(() => ({ modules: new ModuleFacts('randomInt'), pending: [] as PendingDraw[] }));
 
 function randomIntFix(pending: PendingDraw, modules: ModuleFacts, context: RuleContext): Fix | undefined {
-  const access = modules.randomInt(pending.visible, context);
+  const access = modules.access(pending.visible, context);
   if (!access) return undefined;
   const { draw } = pending;
   const call = `${access.callee}(${draw.args})`;

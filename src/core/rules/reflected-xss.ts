@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
-import type { Confidence, Node } from '../types';
+import type { Confidence, Fix, Node } from '../types';
 import { memberPath, propertyName, staticString, unwrap } from '../ast';
 import { flatten } from '../url-flow';
 import { enclosingScopes, errorHandlerInput, inputLabel, isInput, loopInput, requestLocals, withLocals } from '../request-values';
@@ -227,6 +227,7 @@ function check(sink: Node, written: Node | undefined, what: string, declared: Co
   if (!input) return;
   const evidence = sinkEvidence(input.value, undefined);
   if (!evidence) return;
+  const fix = scriptJsonFix(written, declared, markup, at, context);
   const html = markup || input.html === true;
   const confidence: Confidence = html || declared === 'html' ? 'high' : 'medium';
   context.report({
@@ -236,7 +237,83 @@ function check(sink: Node, written: Node | undefined, what: string, declared: Co
       : `${what} writes ${inputLabel(input.value)} into a response the browser may render as HTML; a crafted link can inject script that runs in the victim's session.`,
     confidence,
     related: evidence.related,
+    fixes: fix ? [fix] : [],
   });
+}
+
+/** Script types whose content is JavaScript or JSON, where `\u003c` in a string reads as `<`. */
+const SCRIPT_DATA_TYPE = /^(?:|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript|module|application\/json|application\/ld\+json|importmap)$/i;
+/** In the written text with expressions as placeholders: the last opening script tag, and what follows it. */
+const LAST_SCRIPT_OPEN = /<script(?=[\s>\/])([^>]*)>((?:(?!<\/script)[^])*)$/i;
+const TYPE_ATTRIBUTE = /(?:^|[\s/])type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+/** Stands for an expression in the written text: a JSON.stringify call, or anything else. */
+const JSON_PLACEHOLDER = '\u0001';
+const OTHER_PLACEHOLDER = '\u0000';
+const PLACEHOLDERS = /[\u0000\u0001]/;
+const QUOTED_VALUES = /=\s*(?:"[^"]*"|'[^']*')/g;
+
+/** `JSON.stringify(x)` with at most a replacer and a numeric or `<`-free indent: its text has `<` only in strings. */
+function isJsonText(node: Node, context: RuleContext): node is TSESTree.CallExpression {
+  if (node.type !== 'CallExpression' || context.qualifiedName(node.callee) !== 'JSON.stringify' || context.declaration('JSON')) return false;
+  const [value, , indent] = node.arguments;
+  if (!value || node.arguments.length > 3 || node.arguments.some((arg) => arg.type === 'SpreadElement')) return false;
+  if (!indent) return true;
+  const inner = unwrap(indent);
+  if (inner.type === 'Literal' && typeof inner.value === 'number') return true;
+  const text = staticString(inner);
+  return text !== undefined && !text.includes('<');
+}
+
+/** Object and array literals, and the parsed query and path parameters (objects even when empty, in Express 4 and 5). */
+function isObject(node: Node, context: RuleContext): boolean {
+  const inner = unwrap(node);
+  if (inner.type === 'ObjectExpression' || inner.type === 'ArrayExpression') return true;
+  if (inner.type !== 'MemberExpression') return false;
+  const property = propertyName(inner);
+  return (property === 'query' || property === 'params') && context.evaluate(inner.object).kind === 'source';
+}
+
+/** Whether the text so far leaves a JavaScript or JSON script element open, with only JSON text written into it. */
+function inScript(written: string): boolean {
+  const open = LAST_SCRIPT_OPEN.exec(written);
+  if (!open || open[2].includes(OTHER_PLACEHOLDER)) return false;
+  // Expressions may fill quoted attribute values (a nonce), not add attributes or choose the type.
+  if (PLACEHOLDERS.test(open[1].replace(QUOTED_VALUES, ''))) return false;
+  const typeMatch = TYPE_ATTRIBUTE.exec(open[1]);
+  const type = typeMatch?.[1] ?? typeMatch?.[2] ?? typeMatch?.[3] ?? '';
+  return !PLACEHOLDERS.test(type) && SCRIPT_DATA_TYPE.test(type.trim());
+}
+
+/**
+ * When input reaches the markup only as `JSON.stringify(...)` inside a script element: escape `<` in the JSON.
+ * JSON text has `<` only inside strings, where `\u003c` is the same character to JavaScript and to JSON.parse, so
+ * the page reads the same data; what goes is `</script>` and `<!--`, which end or confuse the element.
+ */
+function scriptJsonFix(written: Node, declared: ContentType | undefined, markup: boolean, at: Node, context: RuleContext): Fix | undefined {
+  let text = '';
+  const edits: Fix['edits'] = [];
+  for (const part of flatten(written)) {
+    if ('text' in part) {
+      text += part.text;
+      continue;
+    }
+    const node = unwrap(part.node);
+    const json = isJsonText(node, context);
+    const found = pieceInput(node, at, context);
+    if (found && (!found.inMarkupOnly || markup || declared === 'html')) {
+      if (!json || !inScript(text)) return undefined;
+      // JSON.stringify(undefined) is undefined, written as "undefined": String() keeps that instead of throwing.
+      const source = context.source(node);
+      edits.push({ range: [node.range[0], node.range[1]], text: `${isObject(node.arguments[0], context) ? source : `String(${source})`}.replace(/</g, '\\\\u003c')` });
+    }
+    text += json ? JSON_PLACEHOLDER : OTHER_PLACEHOLDER;
+  }
+  if (edits.length === 0) return undefined;
+  return {
+    title: "Escape < in the JSON with .replace(/</g, '\\\\u003c') (safe: inside JSON text < occurs only in strings, where \\u003c reads as the same character, so the script gets the same data; only the </script> breakout goes)",
+    safety: 'safe',
+    edits,
+  };
 }
 
 function onCall(node: TSESTree.CallExpression, context: RuleContext): void {
@@ -290,7 +367,7 @@ export const reflectedXss: Rule = {
     description: 'Request input written into an HTML response (res.send, res.write, res.end, ctx.body) without escaping lets a crafted link run script on the site.',
     severity: 'error',
     cwe: [79],
-    fixable: false,
+    fixable: true,
   },
   visitors: withLocals({
     CallExpression: onCall,

@@ -1,9 +1,12 @@
 // timing-unsafe-comparison: secrets (API keys, tokens, HMAC signatures) compared with === against request input.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
-import type { RelatedNode, Rule, RuleContext } from '../rule';
-import { memberPath, propertyName, unwrap } from '../ast';
+import type { RelatedNode, ReportDescriptor, Rule, RuleContext } from '../rule';
+import { FileState } from '../rule';
+import type { Declaration } from '../bindings';
+import { enclosingScopes, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { nameWords, secretNameKind } from '../secrets';
+import { ModuleFacts } from '../node-crypto';
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 /** Last words of names that hold a message authentication code. */
@@ -176,6 +179,140 @@ function fixFor(node: TSESTree.BinaryExpression, context: RuleContext): Fix[] {
   ];
 }
 
+const DIGEST_FACTORIES = new Set(['crypto.createHmac', 'crypto.createHash']);
+/** Digest encodings whose text is ASCII only. */
+const ASCII_ENCODINGS = new Set(['hex', 'base64', 'base64url']);
+const ASCII = /^[\x00-\x7f]*$/;
+const DIGEST = 'digest';
+
+/** The initialiser of a `const` declared earlier in the same function and block as `at` (so it is set when `at` runs). */
+function constInit(name: string, at: Node, context: RuleContext): Node | undefined {
+  const init = context.declaration(name)?.init;
+  const declarator = init?.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== init || declarator.parent?.type !== 'VariableDeclaration' || declarator.parent.kind !== 'const') return undefined;
+  if (declarator.range[1] > at.range[0] || enclosingScopes(declarator)[0] !== enclosingScopes(at)[0]) return undefined;
+  // The scope's view is per function: make sure the const's block holds the comparison too.
+  const block = declarator.parent.parent;
+  for (let current: Node | undefined = at; current; current = current.parent) if (current === block) return init;
+  return undefined;
+}
+
+/** `crypto.createHmac(...)` or `createHash(...)`, maybe through `.update(...)` calls and const names. */
+function isDigestObject(node: Node, at: Node, context: RuleContext, depth: number): boolean {
+  if (depth > 6) return false;
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') {
+    const init = constInit(inner.name, at, context);
+    return init !== undefined && isDigestObject(init, at, context, depth + 1);
+  }
+  if (inner.type !== 'CallExpression') return false;
+  if (DIGEST_FACTORIES.has(context.qualifiedName(inner.callee) ?? '')) return true;
+  const callee = unwrap(inner.callee);
+  return callee.type === 'MemberExpression' && propertyName(callee) === 'update' && isDigestObject(callee.object, at, context, depth + 1);
+}
+
+/**
+ * Whether a value is ASCII text made from a digest: `.digest('hex' | 'base64' | 'base64url')` of an HMAC or hash,
+ * joined with ASCII constants (`'sha256=' + ...`), or a const set from one.
+ */
+function isAsciiDigest(node: Node, at: Node, context: RuleContext, depth = 0): boolean {
+  if (depth > 6) return false;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case 'Identifier': {
+      const init = constInit(inner.name, at, context);
+      return init !== undefined && isAsciiDigest(init, at, context, depth + 1);
+    }
+    case 'CallExpression': {
+      const callee = unwrap(inner.callee);
+      if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'digest' || inner.arguments.length !== 1) return false;
+      return ASCII_ENCODINGS.has(staticString(inner.arguments[0]) ?? '') && isDigestObject(callee.object, at, context, depth + 1);
+    }
+    case 'TemplateLiteral':
+      return inner.expressions.length > 0 && inner.quasis.every((quasi) => ASCII.test(quasi.value.cooked ?? '\u0080')) &&
+        inner.expressions.every((expression) => isAsciiDigest(expression, at, context, depth + 1));
+    case 'BinaryExpression': {
+      if (inner.operator !== '+') return false;
+      const sides = [inner.left as Node, inner.right];
+      const digests = sides.filter((side) => isAsciiDigest(side, at, context, depth + 1));
+      return digests.length > 0 && sides.every((side) => digests.includes(side) || ASCII.test(staticString(side) ?? '\u0080'));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A name or a member chain read with constant keys (`signature`, `req.headers['x-signature']`): reading it again
+ * gives the same value and does nothing else. A bare name must be declared, so `typeof` cannot hide a ReferenceError.
+ */
+function isPlainReference(node: Node, context: RuleContext): boolean {
+  if (node.type === 'Identifier') return context.declaration(node.name) !== undefined;
+  if (node.type !== 'MemberExpression' || node.optional) return false;
+  if (node.computed && !(node.property.type === 'Literal' && (typeof node.property.value === 'string' || typeof node.property.value === 'number'))) return false;
+  return node.object.type === 'ThisExpression' || isPlainReference(node.object, context);
+}
+
+/** `provided === digest` where a constant-time comparison of UTF-8 bytes gives the same boolean (see the rule's docs). */
+interface ExactComparison {
+  node: TSESTree.BinaryExpression;
+  /** The side that may be anything: request input, a parameter. */
+  provided: Node;
+  /** The const holding ASCII digest text. */
+  digest: Node;
+  /** The crypto bindings visible at the comparison, read during the walk. */
+  visible: ReadonlyMap<string, Declaration | undefined>;
+}
+
+function exactComparison(node: TSESTree.BinaryExpression, context: RuleContext): Omit<ExactComparison, 'visible'> | undefined {
+  // Loose equality converts: ['<digest>'] == digest is true, and no byte comparison can say so.
+  if (node.operator !== '===' && node.operator !== '!==') return undefined;
+  if (context.declaration('Buffer') !== undefined) return undefined;
+  const left = node.left as Node;
+  const right = node.right;
+  const digest = left.type === 'Identifier' && isAsciiDigest(left, node, context) ? left : right.type === 'Identifier' && isAsciiDigest(right, node, context) ? right : undefined;
+  if (!digest) return undefined;
+  const provided = digest === left ? right : left;
+  return isPlainReference(provided, context) ? { node, provided, digest } : undefined;
+}
+
+function exactFix(comparison: ExactComparison, modules: ModuleFacts, context: RuleContext): Fix | undefined {
+  const access = modules.access(comparison.visible, context);
+  if (!access) return undefined;
+  const provided = context.source(comparison.provided);
+  const digest = context.source(comparison.digest);
+  const test = `(typeof ${provided} === 'string' && Buffer.byteLength(${provided}) === Buffer.byteLength(${digest}) && ${access.callee}(Buffer.from(${provided}), Buffer.from(${digest})))`;
+  const { node } = comparison;
+  const added = access.edits.length > 0 ? "; adds an import of timingSafeEqual from Node's crypto module" : '';
+  return {
+    title: `Compare in constant time with ${access.callee} (safe: the same result for every value, since the digest is ASCII text and equal UTF-8 bytes then mean equal strings${added})`,
+    safety: 'safe',
+    edits: [{ range: [node.range[0], node.range[1]], text: node.operator === '!==' ? `!${test}` : test }, ...access.edits],
+  };
+}
+
+interface PendingReport {
+  descriptor: ReportDescriptor;
+  comparison: ExactComparison;
+}
+
+/** Comparisons with a digest wait for the whole file: whether it runs on Node and how it imports only show by its end. */
+const files = new FileState(() => ({ modules: new ModuleFacts('timingSafeEqual'), pending: [] as PendingReport[] }));
+
+/** Module facts are gathered only in files that mention a digest: only comparisons with one get the exact fix. */
+function modulesOf(context: RuleContext): ModuleFacts | undefined {
+  return context.mentions(DIGEST) ? files.get(context).modules : undefined;
+}
+
+function finish(context: RuleContext): void {
+  const state = files.take(context);
+  if (!state) return;
+  for (const { descriptor, comparison } of state.pending) {
+    const fix = exactFix(comparison, state.modules, context);
+    context.report(fix ? { ...descriptor, fixes: [fix] } : descriptor);
+  }
+}
+
 function describe(secret: Secret, operand: Node, context: RuleContext): string {
   if (secret === 'hmac') return 'an HMAC signature';
   const text = context.source(operand);
@@ -213,13 +350,20 @@ function check(node: TSESTree.BinaryExpression, context: RuleContext): void {
     confidence = context.evaluate(other).kind === 'constant' ? undefined : 'medium';
   }
   if (!confidence || !secret || !secretOperand) return;
-  context.report({
+  const descriptor: ReportDescriptor = {
     node,
     message: `Comparing ${describe(secret, secretOperand, context)} with ${node.operator} stops at the first differing character, so response times let an attacker guess it a character at a time; use crypto.timingSafeEqual.`,
     confidence,
     related,
     fixes: fixFor(node, context),
-  });
+  };
+  const exact = context.mentions(DIGEST) ? exactComparison(node, context) : undefined;
+  if (!exact) {
+    context.report(descriptor);
+    return;
+  }
+  const state = files.get(context);
+  state.pending.push({ descriptor, comparison: { ...exact, visible: state.modules.visibleHere(context) } });
 }
 
 export const timingUnsafeComparison: Rule = {
@@ -233,6 +377,13 @@ export const timingUnsafeComparison: Rule = {
     fixable: true,
   },
   visitors: {
+    Program: (node, context) => modulesOf(context)?.program(node),
+    ImportDeclaration: (node, context) => modulesOf(context)?.importDeclaration(node, context),
+    VariableDeclarator: (node, context) => modulesOf(context)?.declarator(node, context),
+    FunctionDeclaration: (node, context) => node.id && modulesOf(context)?.declaredName(node.id.name),
+    ClassDeclaration: (node, context) => node.id && modulesOf(context)?.declaredName(node.id.name),
+    CallExpression: (node, context) => modulesOf(context)?.call(node),
     BinaryExpression: check,
   },
+  finish,
 };

@@ -1,5 +1,9 @@
 import { reflectedXss } from '../../../src/core/rules/reflected-xss';
-import { testRule } from '../../helpers/rule-tester';
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../../src/core/engine';
+import { applyFix, testRule } from '../../helpers/rule-tester';
+
+const ESCAPE_LT = /^Escape < in the JSON with \.replace\(\/<\/g, '\\\\u003c'\) \(safe: /;
 
 testRule(reflectedXss, {
   valid: [
@@ -85,7 +89,7 @@ testRule(reflectedXss, {
     {
       // JSON.stringify does not escape "</script>".
       code: "app.get('/callback', (req, res) => {\n  res.set('Content-Type', 'text/html');\n  res.end(`<script>window.opener.postMessage(${JSON.stringify({ code: req.query.code })}, location.origin)</script>`);\n});",
-      errors: [{ line: 3, column: 3, endColumn: 118, confidence: 'high' }],
+      errors: [{ line: 3, column: 3, endColumn: 118, confidence: 'high', fixes: [{ safety: 'safe', title: ESCAPE_LT, output: "app.get('/callback', (req, res) => {\n  res.set('Content-Type', 'text/html');\n  res.end(`<script>window.opener.postMessage(${JSON.stringify({ code: req.query.code }).replace(/</g, '\\\\u003c')}, location.origin)</script>`);\n});" }] }],
     },
     {
       // Rendered Markdown is raw HTML.
@@ -114,5 +118,86 @@ testRule(reflectedXss, {
       code: "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/hi', (c) => {\n  const name = c.req.query('name');\n  return c.html(`<p>Hello ${name}</p>`);\n});",
       errors: [{ line: 5, column: 10, endColumn: 40, confidence: 'high', message: /c\.html\(\) writes request input \(c\.req\.query\(\)\) into HTML/ }],
     },
+    {
+      // The shape assistants write to hand server data to the page: a safe fix.
+      code: 'app.get("/", (req, res) => {\n  res.send(`<script>window.s = ${JSON.stringify(req.query)}</script>`);\n});',
+      errors: [{ line: 2, column: 3, confidence: 'high', fixes: [{ safety: 'safe', title: ESCAPE_LT, output: 'app.get("/", (req, res) => {\n  res.send(`<script>window.s = ${JSON.stringify(req.query).replace(/</g, \'\\\\u003c\')}</script>`);\n});' }] }],
+    },
+    {
+      // A JSON data block with a nonce, built with +; the body may be undefined, so String() keeps "undefined".
+      code: "app.post('/state', (req, res) => {\n  res.send('<div id=\"app\"></div><script nonce=\"' + res.locals.nonce + '\" type=\"application/json\" id=\"state\">' + JSON.stringify(req.body, null, 2) + '</script>');\n});",
+      errors: [{ line: 2, column: 3, confidence: 'high', fixes: [{ safety: 'safe', output: "app.post('/state', (req, res) => {\n  res.send('<div id=\"app\"></div><script nonce=\"' + res.locals.nonce + '\" type=\"application/json\" id=\"state\">' + String(JSON.stringify(req.body, null, 2)).replace(/</g, '\\\\u003c') + '</script>');\n});" }] }],
+    },
+    {
+      // Two JSON values in one script: both escaped by the one fix.
+      code: "app.get('/boot', (req, res) => {\n  res.send(`<SCRIPT>window.q = ${JSON.stringify(req.query)}; window.p = ${JSON.stringify(req.params)};</SCRIPT>`);\n});",
+      errors: [{ line: 2, column: 3, fixes: [{ safety: 'safe', output: "app.get('/boot', (req, res) => {\n  res.send(`<SCRIPT>window.q = ${JSON.stringify(req.query).replace(/</g, '\\\\u003c')}; window.p = ${JSON.stringify(req.params).replace(/</g, '\\\\u003c')};</SCRIPT>`);\n});" }] }],
+    },
+    // No fix: JSON outside a script element is text, where \u003c would show as it is.
+    {
+      code: "app.get('/debug', (req, res) => {\n  res.send(`<script>init()</script><pre>${JSON.stringify(req.query)}</pre>`);\n});",
+      errors: [{ line: 2, column: 3, confidence: 'high' }],
+    },
+    // No fix: a template script type is read as text, not as JavaScript or JSON.
+    {
+      code: "app.get('/t', (req, res) => {\n  res.send(`<script type=\"text/x-template\">${JSON.stringify(req.query)}</script>`);\n});",
+      errors: [{ line: 2, column: 3 }],
+    },
+    // No fix: the input also reaches the markup raw.
+    {
+      code: "app.get('/both', (req, res) => {\n  res.send(`<h1>${req.query.title}</h1><script>window.s = ${JSON.stringify(req.query)}</script>`);\n});",
+      errors: [{ line: 2, column: 3 }],
+    },
+    // No fix: other markup written into the script before the JSON may have closed it.
+    {
+      code: "app.get('/mixed', (req, res) => {\n  res.send(`<script>${inlineScript}window.s = ${JSON.stringify(req.query)}</script>`);\n});",
+      errors: [{ line: 2, column: 3 }],
+    },
+    // No fix: an indent string may put < outside the JSON strings.
+    {
+      code: "app.get('/indent', (req, res) => {\n  res.send(`<script>window.s = ${JSON.stringify(req.query, null, indent)}</script>`);\n});",
+      errors: [{ line: 2, column: 3 }],
+    },
+    // No fix: the type attribute is chosen at run time.
+    {
+      code: "app.get('/typed', (req, res) => {\n  res.send(`<script type=\"${scriptType}\">window.s = ${JSON.stringify(req.query)}</script>`);\n});",
+      errors: [{ line: 2, column: 3 }],
+    },
   ],
+});
+
+describe('reflected-xss: the JSON-in-script fix keeps the data', () => {
+  const code = 'app.get("/", (req, res) => {\n  res.send(`<script>window.s = ${JSON.stringify(req.query)}</script><p>after</p>`);\n});';
+  const fix = analyze(code, 'file.js', {}).findings.find((finding) => finding.ruleId === 'reflected-xss')?.fixes[0];
+  const nasty = [
+    { q: '</script><script>alert(1)</script>' }, { q: '<!--<script>' }, { q: 'a\u2028b\u2029c' }, { '</script>': ['<', '\\<'] },
+    { q: '\ud800' }, { q: '</SCRIPT >' }, { n: ['1', '2'], deep: { x: '<!-- -->' } }, {},
+  ];
+  /** Runs the handler with a fake app and response; returns what it sent. */
+  function send(source: string, query: unknown): string {
+    let sent = '';
+    const app = { get: (_path: string, handler: (req: unknown, res: unknown) => void) => handler({ query }, { send: (html: string) => { sent = html; } }) };
+    new Function('app', source)(app);
+    return sent;
+  }
+  /** What the HTML tokenizer gives the script: everything up to the first "</script" (no "<!--" can precede it here). */
+  function scriptValue(html: string): unknown {
+    const body = /^<script>([^]*?)<\/script/i.exec(html)?.[1] ?? '';
+    assert.ok(!body.includes('<'), 'no < left inside the script element');
+    const window: { s?: unknown } = {};
+    new Function('window', body)(window);
+    return window.s;
+  }
+  it('offers the fix', () => assert.equal(fix?.safety, 'safe'));
+  for (const query of nasty) {
+    it(`evaluates to the same value for ${JSON.stringify(query)}`, () => {
+      const html = send(applyFix(code, fix!), query);
+      assert.deepStrictEqual(scriptValue(html), query);
+      assert.ok(html.endsWith('</script><p>after</p>'), 'the element ends where the code ends it');
+    });
+  }
+  it('the original breaks out of the script element', () => {
+    const html = send(code, nasty[0]);
+    assert.equal(/^<script>([^]*?)<\/script/i.exec(html)?.[1], 'window.s = {"q":"');
+  });
 });
