@@ -53,6 +53,7 @@ import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { typosquatPackage } from './typosquat-package';
+import { unawaitedSecurityCheck } from './unawaited-security-check';
 import { undeclaredDependency } from './undeclared-dependency';
 import { unsafeBufferAllocation } from './unsafe-buffer-allocation';
 import { unsafeDeserialization } from './unsafe-deserialization';
@@ -118,6 +119,7 @@ export const RULES: readonly Rule[] = [
   timingUnsafeComparison,
   tlsVerificationDisabled,
   typosquatPackage,
+  unawaitedSecurityCheck,
   undeclaredDependency,
   unsafeBufferAllocation,
   unsafeDeserialization,
