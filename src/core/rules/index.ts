@@ -45,6 +45,7 @@ import { remoteModuleImport } from './remote-module-import';
 import { riskyDependencySpec } from './risky-dependency-spec';
 import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
+import { securityMiddlewareNotInvoked } from './security-middleware-not-invoked';
 import { sqlInjection } from './sql-injection';
 import { ssrf } from './ssrf';
 import { suppressionAdded } from './suppression-added';
@@ -111,6 +112,7 @@ export const RULES: readonly Rule[] = [
   riskyDependencySpec,
   secretLogging,
   securityHeadersDisabled,
+  securityMiddlewareNotInvoked,
   sqlInjection,
   ssrf,
   suppressionAdded,
