@@ -105,28 +105,33 @@ function isTested(node: Node): boolean {
   }
 }
 
-/** What the code does with a Promise standing for the check's answer, if it treats it as the answer. */
-function misuseOf(expression: Node, check: Check): Misuse | undefined {
-  const outer = outermost(expression);
-  const parent = outer.parent;
-  const subject = check.subject;
-  if (parent?.type === 'UnaryExpression' && parent.operator === '!') {
-    return { at: parent, how: 'negating it with `!` always gives false', consequence: `a wrong ${subject} is never rejected` };
+function negation(at: Node, check: Check): Misuse {
+  return { at, how: 'negating it with `!` always gives false', consequence: `a wrong ${check.subject} is never rejected` };
+}
+
+/** `x === true`, `x !== false` and the like: a Promise equals neither. */
+function comparison(at: TSESTree.BinaryExpression, other: Node, check: Check): Misuse | undefined {
+  if (!EQUALITY.has(at.operator)) return undefined;
+  if (isBooleanLiteral(other, true)) {
+    return { at, how: 'it never equals true', consequence: `every ${check.subject}, even a correct one, is treated as wrong` };
   }
-  if (parent?.type === 'BinaryExpression' && EQUALITY.has(parent.operator)) {
-    const other = parent.left === outer ? parent.right : (parent.left as Node);
-    if (isBooleanLiteral(other, true)) {
-      return { at: parent, how: 'it never equals true', consequence: `every ${subject}, even a correct one, is treated as wrong` };
-    }
-    if (isBooleanLiteral(other, false)) {
-      return { at: parent, how: 'it never equals false', consequence: `every ${subject} is treated as valid and a wrong one is accepted` };
-    }
-    return undefined;
-  }
-  if (isTested(outer)) {
-    return { at: outer, how: 'a Promise is always truthy', consequence: `this test always passes and every ${subject} is accepted, a wrong one too` };
+  if (isBooleanLiteral(other, false)) {
+    return { at, how: 'it never equals false', consequence: `every ${check.subject} is treated as valid and a wrong one is accepted` };
   }
   return undefined;
+}
+
+function truthiness(at: Node, check: Check): Misuse {
+  return { at, how: 'a Promise is always truthy', consequence: `this test always passes and every ${check.subject} is accepted, a wrong one too` };
+}
+
+/** What the code around a check's call does with the Promise, if it treats it as the answer. */
+function misuseOf(call: TSESTree.CallExpression, check: Check): Misuse | undefined {
+  const outer = outermost(call);
+  const parent = outer.parent;
+  if (parent?.type === 'UnaryExpression' && parent.operator === '!') return negation(parent, check);
+  if (parent?.type === 'BinaryExpression') return comparison(parent, parent.left === outer ? parent.right : (parent.left as Node), check);
+  return isTested(outer) ? truthiness(outer, check) : undefined;
 }
 
 /** Where the call is: in an async function's body or an ES module's top level `await` may go there; elsewhere not. */
@@ -220,12 +225,25 @@ function checkDeclarator(node: TSESTree.VariableDeclarator, context: RuleContext
   if (check) files.get(context).set(call, { name: node.id.name, call, check, uses: [], treatedAsPromise: false });
 }
 
-/** Identifiers read where a boolean is expected: tests, `!x`, `x === true`. */
-function checkUse(node: TSESTree.Identifier, context: RuleContext): void {
-  const pending = pendingOf(node, context);
-  if (!pending) return;
-  const misuse = misuseOf(node, pending.check);
-  if (misuse) pending.uses.push(misuse);
+/**
+ * A variable holding an un-awaited check, read where a boolean is expected. Handlers run before the walk reaches
+ * the operand, so the use is described from the enclosing node (the operand's parent is not set yet).
+ */
+function checkUse(operand: Node, context: RuleContext, misuse: (check: Check) => Misuse | undefined): void {
+  if (!context.mentions(RELEVANT) || files.get(context).size === 0) return;
+  const pending = pendingOf(operand, context);
+  const found = pending && misuse(pending.check);
+  if (pending && found) pending.uses.push(found);
+}
+
+/** The plain operands of a test, through `&&` / `||` (`!x` and comparisons have visitors of their own). */
+function checkTest(test: Node | null | undefined, context: RuleContext): void {
+  if (!test) return;
+  const inner = innermost(test);
+  if (inner.type === 'LogicalExpression' && (inner.operator === '&&' || inner.operator === '||')) {
+    checkTest(inner.left, context);
+    checkTest(inner.right, context);
+  } else if (inner.type === 'Identifier') checkUse(inner, context, (check) => truthiness(inner, check));
 }
 
 function markPromise(node: Node | null | undefined, context: RuleContext): void {
@@ -265,8 +283,17 @@ export const unawaitedSecurityCheck: Rule = {
   visitors: {
     CallExpression: checkCall,
     VariableDeclarator: checkDeclarator,
-    Identifier: (node, context) => {
-      if (context.mentions(RELEVANT) && files.get(context).size > 0) checkUse(node, context);
+    IfStatement: (node, context) => checkTest(node.test, context),
+    WhileStatement: (node, context) => checkTest(node.test, context),
+    DoWhileStatement: (node, context) => checkTest(node.test, context),
+    ForStatement: (node, context) => checkTest(node.test, context),
+    ConditionalExpression: (node, context) => checkTest(node.test, context),
+    UnaryExpression: (node, context) => {
+      if (node.operator === '!') checkUse(node.argument, context, (check) => negation(node, check));
+    },
+    BinaryExpression: (node, context) => {
+      checkUse(node.left as Node, context, (check) => comparison(node, node.right, check));
+      checkUse(node.right, context, (check) => comparison(node, node.left as Node, check));
     },
     AwaitExpression: (node, context) => {
       if (context.mentions(RELEVANT)) markPromise(node.argument, context);
