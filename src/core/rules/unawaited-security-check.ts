@@ -10,8 +10,11 @@ const RELEVANT = /bcrypt|argon2|jose|subtle/;
 /** Nodes that leave a value as it is at run time. */
 const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSSatisfiesExpression', 'ChainExpression']);
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
-/** ES module files, where a top-level await is allowed whatever package.json says. */
-const MODULE_FILE = /\.m[jt]s$/;
+/**
+ * Files Node always loads as ES modules, where top-level await is allowed whatever package.json says (not `.mts`:
+ * TypeScript accepts top-level await there only with some `module` settings).
+ */
+const MODULE_FILE = /\.mjs$/;
 /** Web Crypto through the global object: `crypto.subtle.verify`, `globalThis.crypto.subtle.verify`. */
 const GLOBAL_SUBTLE_VERIFY = /^(?:(?:globalThis|window|self)\.)?crypto\.subtle\.verify$/;
 

@@ -171,5 +171,11 @@ testRule(unawaitedSecurityCheck, {
       filename: 'verify.ts',
       errors: [{ line: 2, column: 6, message: /await the call inside an async function, or use \.then\(\)\.$/ }],
     },
+    {
+      // .mts: TypeScript allows top-level await there only with some module settings, so no fix.
+      code: "import { webcrypto } from 'node:crypto';\nif (!webcrypto.subtle.verify('HMAC', key, sig, data)) process.exit(1);",
+      filename: 'verify.mts',
+      errors: [{ line: 2, column: 6 }],
+    },
   ],
 });
