@@ -159,6 +159,21 @@ export class ScopeStack {
     return memberPath(inner);
   }
 
+  /**
+   * Like qualifiedName, but only for a chain whose root is bound to an import or require (`import cors from 'cors'`,
+   * `const { json } = require('express')`): undefined for names that are not imports (globals, parameters, locals).
+   */
+  importedName(node: Node): string | undefined {
+    const inner = unwrap(node);
+    if (inner.type === 'Identifier') return this.lookup(inner.name)?.module;
+    if (inner.type === 'MemberExpression') {
+      const property = propertyName(inner);
+      const object = property === undefined ? undefined : this.importedName(inner.object);
+      return object === undefined ? undefined : `${object}.${property}`;
+    }
+    return requiredModule(inner);
+  }
+
   declareImport(node: TSESTree.ImportDeclaration): void {
     const module = canonicalModule(node.source.value);
     for (const specifier of node.specifiers) {

@@ -236,6 +236,7 @@ function analyzeScript(text: string, filePath: string, options: AnalyzeOptions):
       names.set(node, computed);
       return computed;
     },
+    importedName: (node) => scopes.importedName(node),
     declaration: (name) => scopes.declaration(name),
     source: (node) => text.slice(node.range[0], node.range[1]),
     packages: options.packages,

@@ -37,6 +37,8 @@ export interface RuleContext {
   mentions(pattern: RegExp | string): boolean;
   /** Callee or member chain with imports resolved: "child_process.exec", "crypto.createHash". */
   qualifiedName(node: Node): string | undefined;
+  /** The qualified name of a chain whose root is an import or require; undefined when the root is not imported. */
+  importedName(node: Node): string | undefined;
   /** How a name visible at the current node was declared and assigned (the walk's scopes, not the whole file's). */
   declaration(name: string): Declaration | undefined;
   /** Source text of a node. */

@@ -57,3 +57,42 @@ describe('context.declaration', () => {
     });
   }
 });
+
+/** Reports what `context.importedName(argument)` gives at each `probeImport(argument)`. */
+const imported: (string | undefined)[] = [];
+const importProbe: Rule = {
+  meta: { id: 'zz-probe-import', category: 'meta', title: 'probe', description: 'Test probe for context.importedName.', severity: 'info', cwe: [], fixable: false },
+  visitors: {
+    CallExpression: (node, context) => {
+      const [argument] = node.arguments;
+      if (node.callee.type !== 'Identifier' || node.callee.name !== 'probeImport' || !argument || argument.type === 'SpreadElement') return;
+      imported.push(context.importedName(argument));
+    },
+  },
+};
+
+describe('context.importedName', () => {
+  before(() => (RULES as Rule[]).push(importProbe));
+  after(() => (RULES as Rule[]).splice(RULES.indexOf(importProbe), 1));
+
+  const cases: [string, string | undefined][] = [
+    ["import cors from 'cors'; probeImport(cors);", 'cors'],
+    ["import * as jose from 'jose'; probeImport(jose.jwtVerify);", 'jose.jwtVerify'],
+    ["import { json as parseJson } from 'express'; probeImport(parseJson);", 'express.json'],
+    ["const { compare } = require('bcryptjs'); probeImport(compare);", 'bcryptjs.compare'],
+    ["import { webcrypto } from 'node:crypto'; probeImport(webcrypto.subtle.verify);", 'crypto.webcrypto.subtle.verify'],
+    ["probeImport(require('compression'));", 'compression'],
+    // Not imports: a global, a parameter that shadows an import, a local, a re-assigned import.
+    ['probeImport(crypto.subtle.verify);', undefined],
+    ["import helmet from 'helmet'; function f(helmet) { probeImport(helmet); }", undefined],
+    ['const bcrypt = makeHasher(); probeImport(bcrypt.compare);', undefined],
+    ["let cors = require('cors'); cors = cors(); probeImport(cors);", undefined],
+  ];
+  for (const [code, expected] of cases) {
+    it(code, () => {
+      imported.length = 0;
+      analyze(code, 'x.ts');
+      assert.deepEqual(imported, [expected]);
+    });
+  }
+});

@@ -23,6 +23,8 @@ app.use(helmet({ contentSecurityPolicy: false }));
 // Payment webhooks need the raw body to check their signature, so they are mounted before the JSON parser.
 app.use('/webhooks', webhooksRouter);
 app.use(express.json());
+// Form posts from the legacy admin pages.
+app.use(express.urlencoded);
 
 // Internal services use self-signed certificates in staging.
 const internalAgent = new https.Agent({ rejectUnauthorized: false });

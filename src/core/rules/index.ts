@@ -46,6 +46,7 @@ import { reverseTabnabbing } from './reverse-tabnabbing';
 import { riskyDependencySpec } from './risky-dependency-spec';
 import { secretLogging } from './secret-logging';
 import { securityHeadersDisabled } from './security-headers-disabled';
+import { securityMiddlewareNotInvoked } from './security-middleware-not-invoked';
 import { sqlInjection } from './sql-injection';
 import { ssrf } from './ssrf';
 import { suppressionAdded } from './suppression-added';
@@ -54,6 +55,7 @@ import { templateInjection } from './template-injection';
 import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { typosquatPackage } from './typosquat-package';
+import { unawaitedSecurityCheck } from './unawaited-security-check';
 import { undeclaredDependency } from './undeclared-dependency';
 import { unsafeBufferAllocation } from './unsafe-buffer-allocation';
 import { unsafeDeserialization } from './unsafe-deserialization';
@@ -112,6 +114,7 @@ export const RULES: readonly Rule[] = [
   riskyDependencySpec,
   secretLogging,
   securityHeadersDisabled,
+  securityMiddlewareNotInvoked,
   sqlInjection,
   ssrf,
   suppressionAdded,
@@ -120,6 +123,7 @@ export const RULES: readonly Rule[] = [
   timingUnsafeComparison,
   tlsVerificationDisabled,
   typosquatPackage,
+  unawaitedSecurityCheck,
   undeclaredDependency,
   unsafeBufferAllocation,
   unsafeDeserialization,

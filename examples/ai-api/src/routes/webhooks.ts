@@ -23,3 +23,15 @@ webhooksRouter.post('/payments', express.raw({ type: 'application/json' }), asyn
   }
   res.sendStatus(204);
 });
+
+// Shipping partner callbacks, signed with Ed25519; the partner's public key is in the environment.
+webhooksRouter.post('/shipping', express.raw({ type: 'application/json' }), async (req, res) => {
+  const publicKey = Buffer.from(process.env.SHIPPING_PUBLIC_KEY as string, 'base64');
+  const key = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
+  const valid = crypto.subtle.verify('Ed25519', key, Buffer.from(req.get('X-Signature') ?? '', 'base64'), req.body);
+  if (!valid) return res.status(401).json({ error: 'Bad signature' });
+
+  const event = JSON.parse(req.body.toString('utf8'));
+  await pool.query('UPDATE shipments SET status = ? WHERE id = ?', [event.status, event.shipmentId]);
+  res.sendStatus(204);
+});
