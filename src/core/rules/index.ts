@@ -54,6 +54,7 @@ import { timingUnsafeComparison } from './timing-unsafe-comparison';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { typosquatPackage } from './typosquat-package';
 import { undeclaredDependency } from './undeclared-dependency';
+import { unescapedHostnameRegex } from './unescaped-hostname-regex';
 import { unsafeBufferAllocation } from './unsafe-buffer-allocation';
 import { unsafeDeserialization } from './unsafe-deserialization';
 import { unusedSuppression } from './unused-suppression';
@@ -119,6 +120,7 @@ export const RULES: readonly Rule[] = [
   tlsVerificationDisabled,
   typosquatPackage,
   undeclaredDependency,
+  unescapedHostnameRegex,
   unsafeBufferAllocation,
   unsafeDeserialization,
   unusedSuppression,
