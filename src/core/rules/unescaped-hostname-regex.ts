@@ -7,6 +7,10 @@ import { propertyName, staticString, unwrap } from '../ast';
 const REGEXP_CONSTRUCTORS = new Set(['RegExp', 'globalThis.RegExp', 'window.RegExp']);
 /** String methods that rewrite or split text with the pattern rather than check it. */
 const TRANSFORMS = new Set(['replace', 'replaceAll', 'split']);
+/** Test assertions: a pattern there gates nothing (`expect(url).toMatch(/accounts.google.com/)`). */
+const ASSERTIONS = new Set(['toMatch', 'toThrow', 'toThrowError', 'toHaveURL', 'doesNotMatch', 'throws', 'rejects', 'regex']);
+/** Objects whose `.match(re)` is an assertion: `assert.match`, chai's `expect(x).to.match`. */
+const ASSERTING_OBJECTS = new Set(['assert', 'to', 'be', 'that', 'and']);
 /**
  * Top-level domains that end a hostname. Left out on purpose: those that are also file extensions or property
  * names (md, py, sh, rs, pl, so, zip, mov, cc, in, id, is, to, it, be, me, name, info, email, link, map...).
@@ -213,17 +217,28 @@ function escapeEdits(node: Node, pattern: string, dots: number[], context: RuleC
   return edits;
 }
 
-/** `text.replace(/cdn.example.com/g, ...)` rewrites text; it does not decide whether a host is trusted. */
-function transformsText(pattern: Node): boolean {
+/**
+ * `text.replace(/cdn.example.com/g, ...)` rewrites text, and a test assertion gates nothing: neither decides
+ * whether a host is trusted.
+ */
+function checksNothing(pattern: Node): boolean {
   const call = pattern.parent;
-  if (call?.type !== 'CallExpression' || call.arguments[0] !== pattern) return false;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(pattern as TSESTree.CallExpressionArgument)) return false;
   const callee = unwrap(call.callee);
-  return callee.type === 'MemberExpression' && TRANSFORMS.has(propertyName(callee) ?? '');
+  if (callee.type !== 'MemberExpression') return false;
+  const method = propertyName(callee) ?? '';
+  if (ASSERTIONS.has(method)) return true;
+  if (method === 'match') {
+    const object = unwrap(callee.object);
+    const name = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' ? propertyName(object) : undefined;
+    if (name !== undefined && ASSERTING_OBJECTS.has(name)) return true;
+  }
+  return call.arguments[0] === pattern && TRANSFORMS.has(method);
 }
 
 function check(node: Node, pattern: string, reported: Node, context: RuleContext): void {
   const hosts = looseHostnames(pattern);
-  if (hosts.length === 0 || transformsText(reported)) return;
+  if (hosts.length === 0 || checksNothing(reported)) return;
   const dots = hosts.flatMap((host) => host.dots);
   const registrable = hosts.find((host) => host.registrable);
   const host = registrable ?? hosts[0];

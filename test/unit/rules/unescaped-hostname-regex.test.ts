@@ -20,6 +20,8 @@ testRule(unescapedHostnameRegex, {
     'const FIXTURE = /google.com.json$/;\nconst WORD = /my_site.com/;',
     // Rewriting text is not a check on a host.
     "const html = page.replace(/cdn.example.com/g, 'cdn.example.org');\nconst parts = text.split(new RegExp('example.com'));",
+    // Test assertions gate nothing.
+    "expect(res.headers.location).toMatch(/^https:\\/\\/accounts.google.com\\//);\nassert.match(url, /api.example.com/);\nexpect(link).to.match(/docs.example.com/);",
     // A plain string is compared as text; a pattern that is not constant is not read.
     "const HOST = 'api.example.com';\nconst matcher = new RegExp(pattern);\nconst widget = new Widget('api.example.com');",
   ],
