@@ -21,6 +21,7 @@ import { formatString } from './format-string';
 import { frameworkXssBypass } from './framework-xss-bypass';
 import { hallucinatedPackage } from './hallucinated-package';
 import { hardcodedSecret } from './hardcoded-secret';
+import { incompleteSanitization } from './incomplete-sanitization';
 import { insecureCookie } from './insecure-cookie';
 import { insecureFilePermissions } from './insecure-file-permissions';
 import { insecureRandom } from './insecure-random';
@@ -87,6 +88,7 @@ export const RULES: readonly Rule[] = [
   frameworkXssBypass,
   hallucinatedPackage,
   hardcodedSecret,
+  incompleteSanitization,
   insecureCookie,
   insecureFilePermissions,
   insecureRandom,
