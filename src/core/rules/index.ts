@@ -19,6 +19,7 @@ import { dynamicModuleSpecifier } from './dynamic-module-specifier';
 import { electronInsecure } from './electron-insecure';
 import { formatString } from './format-string';
 import { frameworkXssBypass } from './framework-xss-bypass';
+import { globalRegexTest } from './global-regex-test';
 import { hallucinatedPackage } from './hallucinated-package';
 import { hardcodedSecret } from './hardcoded-secret';
 import { incompleteSanitization } from './incomplete-sanitization';
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   electronInsecure,
   formatString,
   frameworkXssBypass,
+  globalRegexTest,
   hallucinatedPackage,
   hardcodedSecret,
   incompleteSanitization,
