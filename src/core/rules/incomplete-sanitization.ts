@@ -2,17 +2,20 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { isFunction, propertyName, staticString, unwrap } from '../ast';
+import { assignedName, isFunction, propertyName, staticString, unwrap } from '../ast';
 
 /** Characters whose removal is a sanitiser: markup, quotes, shell separators. (`/`, `#`, `?`, `$` are stripped once on purpose.) */
 const REMOVED = new Set(['<', '>', '"', "'", '`', ';', '|', '..']);
+/** Characters that end markup, a quoted string or a shell word: escaping them only once is an injection. */
+const INJECTING = new Set(['<', '>', '&', '"', "'", '`', '\\', '$', ';', '|']);
 /** Characters an HTML escaper maps to entities, or a class of them matched with a lookup function. */
 const MARKUP = new Set(['<', '>', '&', '"', "'", '`', '/', '=']);
 const ENTITY = /^&(?:#\d+|#x[0-9a-f]+|[a-z]+);$/i;
 const CODE_ESCAPE = /^\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|u\{[0-9a-f]+\})$/i;
-const PERCENT = /^%[0-9a-f]{2}$/i;
 const PUNCTUATION = /^[^\w\s]$/;
 const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+/** Names that say a value is being made safe. */
+const SANITIZING = /saniti[sz]|escap|clean|strip|safe|purif|xss|encode/i;
 
 /** What a search pattern finds: one text (a character or `..`), or any one character of a class. */
 interface Search {
@@ -21,14 +24,17 @@ interface Search {
   shown: string;
 }
 
-/** A string pattern, or a regex literal without g or y whose pattern is one character, `\.\.` or a class of characters. */
-function searchOf(node: Node): Search | undefined {
+/**
+ * A string pattern, or a regex literal without g or y (with g too when `global` is set) whose pattern is one
+ * character, `\.\.` or a class of characters.
+ */
+function searchOf(node: Node, global = false): Search | undefined {
   const text = staticString(node);
   if (text !== undefined) return text.length === 1 || text === '..' ? { texts: [text], shown: `'${text}'` } : undefined;
   const inner = unwrap(node);
   if (inner.type !== 'Literal' || !('regex' in inner) || !inner.regex) return undefined;
   const { pattern, flags } = inner.regex;
-  if (/[gy]/.test(flags)) return undefined;
+  if (flags.includes('y') || (flags.includes('g') && !global)) return undefined;
   const shown = `/${pattern}/${flags}`;
   if (pattern.length === 1 && !/[\\^$.*+?()[\]{}|]/.test(pattern)) return { texts: [pattern], shown };
   if (/^\\[^\w\s]$/.test(pattern)) return { texts: [pattern[1]], shown };
@@ -54,7 +60,7 @@ function replacementKind(search: Search, replacement: Node): Kind | undefined {
   }
   if (value === '') return search.texts.every((char) => REMOVED.has(char)) ? 'removal' : undefined;
   if (!search.texts.every((char) => PUNCTUATION.test(char))) return undefined;
-  if (ENTITY.test(value) || CODE_ESCAPE.test(value) || PERCENT.test(value) || value === '\\$&') return 'escape';
+  if (ENTITY.test(value) || CODE_ESCAPE.test(value) || value === '\\$&') return 'escape';
   if (!single) return undefined;
   if (value === `\\${text}`) return 'escape';
   // SQL and CSV double a quote; a shell closes, escapes and reopens a single-quoted string.
@@ -79,6 +85,35 @@ function globalFix(search: Node, found: Search, kind: Kind, context: RuleContext
   };
 }
 
+/** Whether a call escapes or strips a character, first occurrence or all: `.replace(/</g, '')`, `.replaceAll('>', '')`. */
+function isSanitizingCall(node: Node | undefined): boolean {
+  if (node?.type !== 'CallExpression' || node.arguments.length !== 2) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || !/^replace(?:All)?$/.test(propertyName(callee) ?? '')) return false;
+  const [searchNode, replacementNode] = node.arguments;
+  if (searchNode.type === 'SpreadElement' || replacementNode.type === 'SpreadElement') return false;
+  const search = searchOf(searchNode, true);
+  return search !== undefined && replacementKind(search, replacementNode) !== undefined;
+}
+
+/**
+ * Removing one `>` may be parsing (a blockquote's marker, `Name <email>`); it sanitises when the call is chained
+ * with another escaping or stripping replace, or sits in a function or variable named for sanitising.
+ */
+function sanitizes(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
+  const outer = node.parent?.type === 'MemberExpression' && node.parent.object === node ? node.parent.parent : undefined;
+  if (isSanitizingCall(unwrap(callee.object)) || (outer?.type === 'CallExpression' && outer.callee === node.parent && isSanitizingCall(outer))) return true;
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    const name = isFunction(current) && current.id ? current.id.name : assignedName(current);
+    if (name !== undefined && SANITIZING.test(name)) return true;
+    if (isFunction(current)) {
+      const method = current.parent?.type === 'MethodDefinition' ? propertyName(current.parent) : undefined;
+      return method !== undefined && SANITIZING.test(method);
+    }
+  }
+  return false;
+}
+
 function check(node: TSESTree.CallExpression, context: RuleContext): void {
   const callee = unwrap(node.callee);
   if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'replace' || node.arguments.length !== 2) return;
@@ -88,6 +123,8 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   if (!search) return;
   const kind = replacementKind(search, replacementNode);
   if (!kind) return;
+  // `..` and a class of characters are stripped for safety wherever they are; one `<` or quote maybe not.
+  if (kind === 'removal' && search.texts.length === 1 && search.texts[0] !== '..' && !sanitizes(node, callee)) return;
   // A constant string has no input to escape.
   const receiver = unwrap(callee.object);
   if (staticString(receiver) !== undefined) return;
@@ -97,7 +134,8 @@ function check(node: TSESTree.CallExpression, context: RuleContext): void {
   const verb = kind === 'removal' ? 'removes' : 'escapes';
   const what = search.texts.length === 1 ? `\`${text}\`` : `match of \`${search.shown}\``;
   const patternKind = staticString(searchNode) !== undefined ? 'a string pattern replaces' : 'a regex without the g flag replaces';
-  const confidence: Confidence = kind === 'escape' ? 'high' : 'medium';
+  // Escaping `.` or `/` once (for a pattern, a URL) loosens a match rather than letting markup or quotes through.
+  const confidence: Confidence = kind === 'escape' && search.texts.some((char) => INJECTING.has(char)) ? 'high' : 'medium';
   context.report({
     // From `.replace` on, so each call of a chain (`.replace('<', '&lt;').replace('>', '&gt;')`) has its own place.
     node: [callee.property.range[0], node.range[1]],

@@ -17,6 +17,10 @@ testRule(incompleteSanitization, {
     "const body = tpl.replace('{{name}}', escapeHtml(name));\nconst unix = p.replace('\\\\', '/');\nconst pretty = text.replace(\"'\", '\u2019');\nconst field = key.replace('.', '_');\nconst line = s.replace('<br>', '\\n');\nconst next = url.replace('&', '?');",
     // Anchored or sticky patterns replace at most one place by design; \\s is not a metacharacter.
     "const trimmed = s.replace(/^</, '').replace(/>$/, '');\nconst sticky = s.replace(/[<>]/y, '');\nconst spaced = s.replace(/\\s/, '&nbsp;');",
+    // Percent-encoding the slash of a scoped npm package name (it has exactly one).
+    "const url = `${REGISTRY}/${name.replace('/', '%2F')}`;",
+    // Removing one character outside any sanitiser may be parsing: a blockquote marker, a quoted value.
+    "const quote = line.replace('>', '').trim();\nconst etag = header.replace('\"', '');",
     // A constant has no input in it.
     "const label = 'a<b'.replace('<', '&lt;');",
     // Only `replace` with two arguments.
@@ -78,11 +82,20 @@ testRule(incompleteSanitization, {
       ],
     },
     {
-      // Escaping a regex metacharacter: the fix escapes it again inside the new literal.
+      // One character removed in a sanitiser: by its name, a method's name, or a chain of strips.
+      code: "function sanitizeName(s) {\n  return s.replace(\"'\", '');\n}\nclass Html {\n  stripTags(s) { return s.replace('<', ''); }\n}\nconst bare = from.replace('<', '').replace(/>/g, '');",
+      errors: [
+        { line: 2, column: 12, confidence: 'medium', message: /removes only the first `'`/, fixes: [{ safety: 'safe', title: SAFE_REMOVE, output: "function sanitizeName(s) {\n  return s.replace(/'/g, '');\n}\nclass Html {\n  stripTags(s) { return s.replace('<', ''); }\n}\nconst bare = from.replace('<', '').replace(/>/g, '');" }] },
+        { line: 5, column: 27, confidence: 'medium', fixes: [{ safety: 'safe', output: "function sanitizeName(s) {\n  return s.replace(\"'\", '');\n}\nclass Html {\n  stripTags(s) { return s.replace(/</g, ''); }\n}\nconst bare = from.replace('<', '').replace(/>/g, '');" }] },
+        { line: 7, column: 19, confidence: 'medium', fixes: [{ safety: 'safe', output: "function sanitizeName(s) {\n  return s.replace(\"'\", '');\n}\nclass Html {\n  stripTags(s) { return s.replace('<', ''); }\n}\nconst bare = from.replace(/</g, '').replace(/>/g, '');" }] },
+      ],
+    },
+    {
+      // Escaping a regex metacharacter (medium: a looser match, not markup) and quotes (high).
       code: "const pattern = new RegExp(host.replace('.', '\\\\.'));\nconst quoted = q.replace(/[\"']/, '\\\\$&');",
       errors: [
-        { line: 1, column: 33, fixes: [{ safety: 'safe', title: /`\/\\\.\/g`/, output: "const pattern = new RegExp(host.replace(/\\./g, '\\\\.'));\nconst quoted = q.replace(/[\"']/, '\\\\$&');" }] },
-        { line: 2, column: 18, fixes: [{ safety: 'safe', output: "const pattern = new RegExp(host.replace('.', '\\\\.'));\nconst quoted = q.replace(/[\"']/g, '\\\\$&');" }] },
+        { line: 1, column: 33, confidence: 'medium', message: /escapes only the first `\.`/, fixes: [{ safety: 'safe', title: /`\/\\\.\/g`/, output: "const pattern = new RegExp(host.replace(/\\./g, '\\\\.'));\nconst quoted = q.replace(/[\"']/, '\\\\$&');" }] },
+        { line: 2, column: 18, confidence: 'high', fixes: [{ safety: 'safe', output: "const pattern = new RegExp(host.replace('.', '\\\\.'));\nconst quoted = q.replace(/[\"']/g, '\\\\$&');" }] },
       ],
     },
   ],
