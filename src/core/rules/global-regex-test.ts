@@ -131,9 +131,13 @@ function repeats(call: Node, scope: Node): boolean {
 function removeG(candidate: Candidate, context: RuleContext): Fix {
   const flags = candidate.flags.replace('g', '');
   const node = candidate.flagsNode;
+  const source = node.parent?.type === 'NewExpression' || node.parent?.type === 'CallExpression' ? node.parent.arguments[0] : undefined;
   const edit = 'regex' in node && node.regex
     ? { range: [node.range[1] - node.regex.flags.length, node.range[1]] as [number, number], text: flags }
-    : { range: [node.range[0], node.range[1]] as [number, number], text: `${context.text[node.range[0]]}${flags}${context.text[node.range[0]]}` };
+    : flags === '' && source
+      // `new RegExp(source, 'g')` becomes `new RegExp(source)`.
+      ? { range: [source.range[1], node.range[1]] as [number, number], text: '' }
+      : { range: [node.range[0], node.range[1]] as [number, number], text: `${context.text[node.range[0]]}${flags}${context.text[node.range[0]]}` };
   return {
     title: 'Remove the g flag (safe: the regex is only used by .test()/.exec(), where the flag only carries a stale position from one call to the next)',
     safety: 'safe',

@@ -57,6 +57,11 @@ testRule(globalRegexTest, {
       ],
     },
     {
+      // Only g: the flags argument goes.
+      code: "const SKU = new RegExp('^[A-Z]{3}-\\\\d{4}$', 'g');\nconst invalid = (items) => items.filter((item) => !SKU.test(item.sku));",
+      errors: [{ line: 1, column: 13, fixes: [{ safety: 'safe', title: SAFE_TITLE, output: "const SKU = new RegExp('^[A-Z]{3}-\\\\d{4}$');\nconst invalid = (items) => items.filter((item) => !SKU.test(item.sku));" }] }],
+    },
+    {
       // exec in a for-of loop over different strings.
       code: "const VERSION = /v(\\d+)\\.(\\d+)/g;\nfor (const line of lines) {\n  const match = VERSION.exec(line);\n  if (match) versions.push(match[1]);\n}",
       errors: [{ line: 1, column: 17, message: /each \.exec\(\) starts/, fixes: [{ safety: 'safe', output: "const VERSION = /v(\\d+)\\.(\\d+)/;\nfor (const line of lines) {\n  const match = VERSION.exec(line);\n  if (match) versions.push(match[1]);\n}" }] }],
