@@ -19,8 +19,10 @@ import { dynamicModuleSpecifier } from './dynamic-module-specifier';
 import { electronInsecure } from './electron-insecure';
 import { formatString } from './format-string';
 import { frameworkXssBypass } from './framework-xss-bypass';
+import { globalRegexTest } from './global-regex-test';
 import { hallucinatedPackage } from './hallucinated-package';
 import { hardcodedSecret } from './hardcoded-secret';
+import { incompleteSanitization } from './incomplete-sanitization';
 import { insecureCookie } from './insecure-cookie';
 import { insecureFilePermissions } from './insecure-file-permissions';
 import { insecureRandom } from './insecure-random';
@@ -57,6 +59,7 @@ import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { typosquatPackage } from './typosquat-package';
 import { unawaitedSecurityCheck } from './unawaited-security-check';
 import { undeclaredDependency } from './undeclared-dependency';
+import { unescapedHostnameRegex } from './unescaped-hostname-regex';
 import { unsafeBufferAllocation } from './unsafe-buffer-allocation';
 import { unsafeDeserialization } from './unsafe-deserialization';
 import { unusedSuppression } from './unused-suppression';
@@ -87,8 +90,10 @@ export const RULES: readonly Rule[] = [
   electronInsecure,
   formatString,
   frameworkXssBypass,
+  globalRegexTest,
   hallucinatedPackage,
   hardcodedSecret,
+  incompleteSanitization,
   insecureCookie,
   insecureFilePermissions,
   insecureRandom,
@@ -125,6 +130,7 @@ export const RULES: readonly Rule[] = [
   typosquatPackage,
   unawaitedSecurityCheck,
   undeclaredDependency,
+  unescapedHostnameRegex,
   unsafeBufferAllocation,
   unsafeDeserialization,
   unusedSuppression,
