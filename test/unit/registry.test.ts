@@ -59,6 +59,12 @@ describe('rule registry', () => {
         const doc = readFileSync(join(ROOT, ruleDocsPath(id)), 'utf8');
         assert.ok(doc.includes(`fixable: ${rule.meta.fixable ? 'yes' : 'no'}`), 'docs header states fixable');
       });
+
+      if (offersSafeFix(id)) {
+        it('has a table test with a safe fix, as its doc claims', () => {
+          assert.match(readFileSync(join(ROOT, 'test/unit/rules', `${id}.test.ts`), 'utf8'), /safety: 'safe'/);
+        });
+      }
     });
   }
 });
@@ -68,4 +74,19 @@ describe('README rule table', () => {
     const readme = readFileSync(README, 'utf8');
     assert.equal(readme, withRulesTable(readme));
   });
+
+  it('states how many rules offer fixes and safe fixes, as their docs say', () => {
+    const fixable = RULES.filter((rule) => rule.meta.fixable).length;
+    const safe = RULES.filter((rule) => offersSafeFix(rule.meta.id)).length;
+    const share = Math.floor((safe / RULES.length) * 100);
+    assert.ok(
+      readFileSync(README, 'utf8').includes(`Quick fixes: ${fixable} of the ${RULES.length} rules offer fixes; ${safe} of them (${share}%) offer a *safe* one`),
+      `README should say: Quick fixes: ${fixable} of the ${RULES.length} rules offer fixes; ${safe} of them (${share}%) offer a *safe* one`,
+    );
+  });
 });
+
+/** A rule's doc header says its fix is safe, at least in some situations: `fixable: yes (safe ...`. */
+function offersSafeFix(id: string): boolean {
+  return /^\*\*.*· fixable: yes \(safe/m.test(readFileSync(join(ROOT, ruleDocsPath(id)), 'utf8'));
+}
