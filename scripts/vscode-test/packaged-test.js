@@ -108,7 +108,7 @@ async function test(session) {
   await user.screenshot('problems-panel');
 
   // The extension host says where it activated Codeward from: the installed folder.
-  const activation = await waitForLog(session, new RegExp(`_doActivateExtension ${id.replace('.', '\\.')}\\b`));
+  const activation = await waitForLog(session, new RegExp(`_doActivateExtension ${id.replace(/\./g, '\\.')}\\b`));
   session.say(`extension host: ${activation.trim()}`);
   await user.focusEditor();
   await user.runCommand('Codeward: Show Output');

@@ -8,6 +8,12 @@ import { isTestFile } from '../test-files';
 const VERIFY_OPTIONS = new Set(['rejectUnauthorized', 'strictSSL', 'verifySSL', 'checkServerIdentity']);
 /** Option names that, set to true, accept any certificate. */
 const INSECURE_OPTIONS = new Set(['insecure', 'allowInsecure', 'ignoreHTTPSErrors', 'acceptInsecureCerts']);
+/** Names general enough to mean something else in a data table (`{ insecure: true, risk: '…' }`). */
+const GENERIC_OPTIONS = new Set(['insecure', 'allowInsecure']);
+/** Keys that sit beside TLS settings in connection options. */
+const CONNECTION_KEYS = /^(?:host(?:name)?|port|url|uri|base_?url|endpoint|servers?|address|ca|cert|key|pfx|servername|tls|ssl|https?|secure|protocol|agent|proxy|timeout|headers|auth|username|user|password|token|credentials)$/i;
+/** Names of options objects, or of the setting that holds them. */
+const CONNECTION_HOLDER = /tls|ssl|https|agent|connect|client|transport|request|fetch|proxy|option|config|setting/i;
 
 function checkProperty(node: TSESTree.Property, context: RuleContext): void {
   // Tests talk to throwaway servers with self-signed certificates on purpose.
@@ -20,6 +26,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
     (VERIFY_OPTIONS.has(name) && name !== 'checkServerIdentity' && (value.value === false || value.value === 0 || value.value === 'false')) ||
     (INSECURE_OPTIONS.has(name) && value.value === true);
   if (!disabling) return;
+  if (GENERIC_OPTIONS.has(name) && !connectionOptions(node.parent)) return;
   const safeValue = VERIFY_OPTIONS.has(name) ? 'true' : 'false';
   context.report({
     node,
@@ -33,6 +40,21 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
       },
     ],
   });
+}
+
+/**
+ * Whether an object holding `insecure: true` is a set of connection options: passed to a call, held by a name
+ * that says so, or beside keys such as host, url or ca. A table entry such as `{ insecure: true, risk: '…' }` is not.
+ */
+function connectionOptions(object: TSESTree.ObjectExpression): boolean {
+  if (object.properties.some((property) => property.type === 'Property' && CONNECTION_KEYS.test(propertyName(property) ?? ''))) return true;
+  const holder = object.parent;
+  if ((holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && holder.arguments.includes(object)) return true;
+  const holderName =
+    holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? holder.id.name
+      : holder?.type === 'Property' ? propertyName(holder)
+        : undefined;
+  return holderName !== undefined && CONNECTION_HOLDER.test(holderName);
 }
 
 /** process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0' turns verification off for the whole process. */

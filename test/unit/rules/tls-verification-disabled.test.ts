@@ -7,12 +7,23 @@ testRule(tlsVerificationDisabled, {
     'const agent = new https.Agent({ ca: fs.readFileSync("ca.pem") });',
     'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "1";',
     'const opts = { insecure: false };',
+    // A table of settings, not connection options: `insecure` describes the entry.
+    "const SETTINGS = {\n  nodeIntegration: { insecure: true, confidence: 'high', risk: 'gives pages require()' },\n  webSecurity: { insecure: false, confidence: 'high' },\n};",
+    "const checks = [{ name: 'eval', insecure: true, message: 'runs strings as code' }];",
     'const rejectUnauthorized = false; log(rejectUnauthorized);',
     'const agent = new https.Agent({ rejectUnauthorized: process.env.NODE_ENV === "production" });',
     { code: 'const agent = new https.Agent({ rejectUnauthorized: false });', filename: 'test/https.test.ts' },
     { code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", filename: '__tests__/setup.js' },
   ],
   invalid: [
+    // Connection options: beside a host, passed to a call, or held by a name that says so.
+    {
+      code: "const client = new Client({ host: 'vault.internal', insecure: true });",
+      errors: [{ line: 1, column: 53, message: /^'insecure: true' accepts any TLS certificate/, fixes: [{ safety: 'review', output: "const client = new Client({ host: 'vault.internal', insecure: false });" }] }],
+    },
+    { code: 'setupTls({ insecure: true });', errors: [{ line: 1, column: 12, fixes: [{ safety: 'review', output: 'setupTls({ insecure: false });' }] }] },
+    { code: 'const tlsOptions = { insecure: true };\nconnect(tlsOptions);', errors: [{ line: 1, column: 22, fixes: [{ safety: 'review', output: 'const tlsOptions = { insecure: false };\nconnect(tlsOptions);' }] }] },
+    { code: 'export default { server: { proxy: { insecure: true } } };', errors: [{ line: 1, column: 37, fixes: [{ safety: 'review', output: 'export default { server: { proxy: { insecure: false } } };' }] }] },
     {
       code: 'const agent = new https.Agent({ rejectUnauthorized: false });',
       errors: [
