@@ -117,6 +117,25 @@ export async function replaceAll(editor: vscode.TextEditor, text: string): Promi
  * block), then closes all editors. A file's text is restored explicitly: Revert can fall back to a "soft" revert
  * that only clears the dirty flag, and an editor closed that way leaves the edited text in the document.
  */
+/** Whether a dirty document becomes clean by itself: VS Code writes user settings through a model it then saves. */
+async function savedSoon(document: vscode.TextDocument): Promise<boolean> {
+  for (let waited = 0; waited < 3_000 && document.isDirty; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return !document.isDirty;
+}
+
+/** Shows and reverts a dirty document; once more if the workbench opened another editor in between. */
+async function revertAndClose(document: vscode.TextDocument): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/another editor opened in the meantime/.test(String(error))) throw error;
+    }
+  }
+}
+
 export async function closeAllEditors(): Promise<void> {
   const folder = workspaceFolder().uri.fsPath + path.sep;
   for (const document of vscode.workspace.textDocuments) {
@@ -130,9 +149,8 @@ export async function closeAllEditors(): Promise<void> {
         assert.ok(await vscode.workspace.applyEdit(edit), `could not restore ${uri.fsPath}`);
       }
       if (document.isDirty) await document.save();
-    } else if (document.isDirty) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } else if (document.isDirty && !(await savedSoon(document))) {
+      await revertAndClose(document);
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
