@@ -8,7 +8,9 @@ import { flatten, labelOf, urlFlow, withFlow } from '../url-flow';
 
 const tracker = urlFlow;
 
-const HTML_PROPERTIES = new Set(['innerHTML', 'outerHTML']);
+const HTML_PROPERTIES = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
+/** A sandbox that lets the frame's scripts run with the page's origin is no sandbox for srcdoc markup. */
+const SANDBOX_ESCAPE = /\ballow-scripts\b[^]*\ballow-same-origin\b|\ballow-same-origin\b[^]*\ballow-scripts\b/;
 const WRITERS = new Set(['document.write', 'document.writeln', 'window.document.write', 'window.document.writeln']);
 /** Names that say a value holds a number (or an id), which cannot carry markup. */
 const NUMERIC_NAME =
@@ -233,7 +235,27 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   if (verdict) report(node, `${name.replace(/^window\./, '')}()`, verdict, context);
 }
 
+/** `<iframe srcDoc={html}>`: the markup becomes a document of the page's own origin unless the frame is sandboxed. */
+function checkSrcDoc(node: TSESTree.JSXAttribute, context: RuleContext): void {
+  const element = node.parent;
+  if (element?.type !== 'JSXOpeningElement' || element.name.type !== 'JSXIdentifier' || element.name.name !== 'iframe') return;
+  if (node.value?.type !== 'JSXExpressionContainer' || node.value.expression.type === 'JSXEmptyExpression') return;
+  for (const attribute of element.attributes) {
+    // Spread props may carry a sandbox: the frame may not run script at all.
+    if (attribute.type === 'JSXSpreadAttribute') return;
+    if (attribute.name.type !== 'JSXIdentifier' || attribute.name.name !== 'sandbox') continue;
+    const value = attribute.value;
+    if (value === null || value.type !== 'Literal' || typeof value.value !== 'string' || !SANDBOX_ESCAPE.test(value.value)) return;
+  }
+  const verdict = assess(node.value.expression, context, node);
+  if (verdict) report(node, 'srcDoc', verdict, context);
+}
+
 function checkJsxAttribute(node: TSESTree.JSXAttribute, context: RuleContext): void {
+  if (node.name.type === 'JSXIdentifier' && node.name.name === 'srcDoc') {
+    checkSrcDoc(node, context);
+    return;
+  }
   if (node.name.type !== 'JSXIdentifier' || node.name.name !== 'dangerouslySetInnerHTML') return;
   if (node.value?.type !== 'JSXExpressionContainer' || node.value.expression.type === 'JSXEmptyExpression') return;
   const expression = unwrap(node.value.expression);

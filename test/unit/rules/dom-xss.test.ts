@@ -44,8 +44,25 @@ testRule(domXss, {
       filename: 'components/Html.jsx',
       code: 'export function SafeHtml({ html }) {\n  const cleanHtml = useMemo(() => DOMPurify.sanitize(html), [html]);\n  return <div dangerouslySetInnerHTML={{ __html: cleanHtml }} />;\n}',
     },
+    // srcDoc in a frame whose sandbox keeps its scripts from running with the page's origin, or may (spread props).
+    ...['sandbox=""', 'sandbox="allow-scripts"', 'sandbox="allow-same-origin"', '{...frameProps}'].map((attributes) => ({
+      code: `export function Preview({ frameProps }) {\n  const q = new URLSearchParams(window.location.search).get('html') ?? '';\n  return <iframe ${attributes} srcDoc={q} />;\n}`,
+      filename: 'components/Preview.tsx',
+    })),
+    { code: 'export const Hello = () => <iframe title="hello" srcDoc="<p>Hello</p>" />;', filename: 'components/Hello.tsx' },
+    "preview.srcdoc = template.srcdoc;",
   ],
   invalid: [
+    {
+      // A srcdoc document has the page's origin: its scripts run as the page.
+      code: "const params = new URLSearchParams(location.search);\nframe.srcdoc = params.get('html') ?? '';",
+      errors: [{ line: 2, column: 1, confidence: 'high', message: /^Assigning to srcdoc receives location\.search; an attacker can inject markup/, fixes: [] }],
+    },
+    ...([['', 33], [' sandbox="allow-scripts allow-same-origin"', 75]] as const).map(([attributes, column]) => ({
+      code: `export function Widget() {\n  const q = new URLSearchParams(window.location.search).get('html') ?? '';\n  return <iframe title="widget"${attributes} srcDoc={q} />;\n}`,
+      filename: 'components/Widget.tsx',
+      errors: [{ line: 3, column, confidence: 'high' as const, message: /^srcDoc receives window\.location\.search; an attacker can inject markup/ }],
+    })),
     {
       code: "const name = decodeURIComponent(window.location.hash.slice(1));\ndocument.getElementById('greeting').innerHTML = `Welcome back, ${name}!`;",
       errors: [
