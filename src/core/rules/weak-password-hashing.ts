@@ -2,9 +2,10 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Confidence, Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { isFunction, memberPath, staticString, unwrap } from '../ast';
+import { isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
 import { nameWords, secretNameKind } from '../secrets';
 import { constantNumber, optionProperty, resolveInit, resolveObject } from '../static-value';
+import { flatten } from '../url-flow';
 import { isTestFile } from '../test-files';
 
 /** Below this PBKDF2 count a password hash is weak whatever the digest (OWASP 2023: 600,000 for SHA-256). */
@@ -50,6 +51,47 @@ function passwordConfidence(input: Node | undefined, call: Node, context: RuleCo
     if (words.some((word) => /^(?:pass|pwd|passphrase|pin)/.test(word))) return 'high';
   }
   return /passw|passphrase/i.test(enclosingSource(call, context)) ? 'high' : 'medium';
+}
+
+/** General-purpose digests: sound, but fast. MD5 and SHA-1 are weak-hash's, which says the same for passwords. */
+const FAST_DIGESTS = /^(?:sha-?(?:224|256|384|512)(?:[-/](?:224|256))?|sha3-(?:224|256|384|512)|blake2[bs](?:256|512)|shake(?:128|256)|sm3)$/i;
+
+/** Whether the hashed data holds a value named as a password: `password`, `salt + password`, `${newPassword}${pepper}`. */
+function holdsPassword(data: Node): boolean {
+  return flatten(data).some((part) => {
+    if (!('node' in part)) return false;
+    const path = memberPath(unwrap(part.node));
+    const name = path?.slice(path.lastIndexOf('.') + 1);
+    // The last word decides: `passwordHash` is already hashed.
+    return secretNameKind(name) === 'password';
+  });
+}
+
+/**
+ * `createHash('sha256').update(password)` and `crypto.hash('sha256', password)`: one round of a fast hash. A leaked
+ * table of them is guessed at GPU speed, salt or not; only a deliberately slow hash stands in the way.
+ */
+function fastHash(node: TSESTree.CallExpression, name: string | undefined, context: RuleContext): void {
+  let algorithm: Node | undefined;
+  let data: Node | undefined;
+  const callee = unwrap(node.callee);
+  if (name === 'crypto.hash') {
+    [algorithm, data] = node.arguments;
+  } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'update') {
+    // The hash object in place, or a variable holding it: `const hash = crypto.createHash('sha256'); hash.update(pw)`.
+    const hash = resolveInit(callee.object, context);
+    if (hash?.type !== 'CallExpression' || context.qualifiedName(hash.callee) !== 'crypto.createHash') return;
+    [algorithm] = hash.arguments;
+    [data] = node.arguments;
+  }
+  if (!algorithm || !data || data.type === 'SpreadElement' || !holdsPassword(data)) return;
+  const digest = staticString(resolveInit(algorithm, context));
+  if (digest === undefined || !FAST_DIGESTS.test(digest)) return;
+  context.report({
+    node,
+    message: `A password hashed with one round of ${digest.toUpperCase().replace(/^SHA(\d{3})/, 'SHA-$1')}, a fast hash: a leaked table of these is guessed at billions of passwords per second on one GPU, salted or not. Hash passwords with Argon2id, scrypt or bcrypt (or PBKDF2 with 600,000 iterations).`,
+    confidence: 'high',
+  });
 }
 
 function enclosingSource(node: Node, context: RuleContext): string {
@@ -148,7 +190,11 @@ function argon2(call: TSESTree.CallExpression, method: string, context: RuleCont
 function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   if (isTestFile(context.filePath)) return;
   const name = context.qualifiedName(node.callee);
-  if (name === undefined) return;
+  if (name === undefined || name.endsWith('.update')) {
+    // `crypto.createHash(...).update(...)`: the hash object has no name of its own.
+    fastHash(node, name, context);
+    return;
+  }
   const args = node.arguments;
   if (PBKDF2.has(name) || FORGE_PBKDF2.test(name)) {
     pbkdf2(args[2], staticString(resolveInit(args[4], context)), () => passwordConfidence(args[0], node, context), context);
@@ -187,6 +233,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   }
   const argon = ARGON2.exec(name);
   if (argon) argon2(node, argon[1], context);
+  else if (name === 'crypto.hash') fastHash(node, name, context);
 }
 
 export const weakPasswordHashing: Rule = {
@@ -194,7 +241,7 @@ export const weakPasswordHashing: Rule = {
     id: 'weak-password-hashing',
     category: 'crypto',
     title: 'Weak password hashing parameters',
-    description: 'PBKDF2 under 100,000 iterations, bcrypt under cost 10, scrypt under N = 16384 and Argon2 under OWASP\'s memory and time minimums make stolen password hashes cheap to crack.',
+    description: 'Passwords hashed with one round of SHA-256 or another fast hash, PBKDF2 under 100,000 iterations, bcrypt under cost 10, scrypt under N = 16384 and Argon2 under OWASP\'s memory and time minimums make stolen password hashes cheap to crack.',
     severity: 'error',
     cwe: [916],
     fixable: true,

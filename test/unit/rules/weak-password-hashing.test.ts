@@ -51,6 +51,14 @@ const webCrypto = lines(
 
 testRule(weakPasswordHashing, {
   valid: [
+    // Fast hashes of values that are not passwords, MD5/SHA-1 (weak-hash reports those), HMACs, test files.
+    "import crypto from 'crypto';\nexport const tokenHash = (token) => crypto.createHash('sha256').update(token).digest('hex');",
+    "import crypto from 'crypto';\nexport const etag = (body) => crypto.createHash('sha256').update(body).digest('base64');",
+    "import crypto from 'crypto';\nexport const legacy = (password) => crypto.createHash('md5').update(password).digest('hex');",
+    "import crypto from 'crypto';\nexport const mac = (password) => crypto.createHmac('sha256', KEY).update(password).digest('hex');",
+    "import crypto from 'crypto';\nexport const hashed = (passwordHash) => crypto.createHash('sha256').update(passwordHash).digest('hex');",
+    "const hasher = { update: (x) => x };\nexport const f = (password) => hasher.update(password);",
+    { code: "import crypto from 'crypto';\nconst fixture = crypto.createHash('sha256').update(password).digest('hex');", filename: 'test/users.test.ts' },
     // Tests hash with the lowest cost for speed.
     { code: "import bcrypt from 'bcrypt';\nconst hash = await bcrypt.hash('password123', 1);", filename: 'src/__tests__/users.spec.ts' },
     // OWASP-level PBKDF2.
@@ -85,6 +93,18 @@ testRule(weakPasswordHashing, {
     'function hash(text: string, n: number) { return text.repeat(n); }\nhash(password, 3);',
   ],
   invalid: [
+    {
+      code: "import crypto from 'node:crypto';\nexport function hashPassword(password: string, salt: string) {\n  return crypto.createHash('sha256').update(salt + password).digest('hex');\n}",
+      errors: [{ line: 3, column: 10, confidence: 'high', message: /^A password hashed with one round of SHA-256, a fast hash: .*salted or not\. Hash passwords with Argon2id, scrypt or bcrypt/, fixes: [] }],
+    },
+    {
+      // The hash object in a variable, the data in a template, and Node's one-shot crypto.hash().
+      code: "const crypto = require('crypto');\nfunction store(user) {\n  const hash = crypto.createHash('sha512');\n  hash.update(`${user.password}${PEPPER}`);\n  return crypto.hash('sha3-256', req.body.newPassword);\n}",
+      errors: [
+        { line: 4, column: 3, message: /one round of SHA-512/, fixes: [] },
+        { line: 5, column: 10, message: /one round of SHA3-256/, fixes: [] },
+      ],
+    },
     {
       code: pbkdf2Helper,
       errors: [{
