@@ -94,6 +94,25 @@ function fastHash(node: TSESTree.CallExpression, name: string | undefined, conte
   });
 }
 
+/** A salt written in the code: a string, or `Buffer.from('...')`, directly or through a constant. */
+function constantSalt(salt: Node | undefined, context: RuleContext): boolean {
+  const inner = resolveInit(salt, context);
+  if (!inner) return false;
+  if (staticString(inner) !== undefined) return true;
+  return inner.type === 'CallExpression' && context.qualifiedName(inner.callee) === 'Buffer.from' && staticString(resolveInit(inner.arguments[0] as Node | undefined, context)) !== undefined;
+}
+
+/** PBKDF2 or scrypt of a password with one salt for everyone: equal passwords get equal hashes, and one table cracks them all. */
+function staticSalt(call: TSESTree.CallExpression, name: string, context: RuleContext): void {
+  const [input, salt] = call.arguments;
+  if (!constantSalt(salt, context) || passwordConfidence(input, call, context) !== 'high') return;
+  context.report({
+    node: salt,
+    message: `${name.replace(/^crypto\./, '')}() hashes the password with a salt written in the code: users with the same password get the same hash, and one precomputed table serves every account. Use crypto.randomBytes(16) per password and store it with the hash.`,
+    confidence: 'high',
+  });
+}
+
 function enclosingSource(node: Node, context: RuleContext): string {
   for (let current: Node | undefined = node.parent; current; current = current.parent) {
     if (isFunction(current)) return context.source(current);
@@ -196,6 +215,7 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     return;
   }
   const args = node.arguments;
+  if (PBKDF2.has(name) || SCRYPT.has(name)) staticSalt(node, name, context);
   if (PBKDF2.has(name) || FORGE_PBKDF2.test(name)) {
     pbkdf2(args[2], staticString(resolveInit(args[4], context)), () => passwordConfidence(args[0], node, context), context);
     return;

@@ -51,6 +51,10 @@ const webCrypto = lines(
 
 testRule(weakPasswordHashing, {
   valid: [
+    // Salts made per password, and constant salts for inputs that are keys, not passwords.
+    "import crypto from 'crypto';\nexport function h(password) {\n  const salt = crypto.randomBytes(16);\n  return crypto.scryptSync(password, salt, 64);\n}",
+    "import crypto from 'crypto';\nexport const k = crypto.pbkdf2Sync(process.env.MASTER_KEY, 'app-context', 600000, 32, 'sha256');",
+    "import crypto from 'crypto';\nexport const derive = (material) => crypto.scryptSync(material, 'context', 32);",
     // Fast hashes of values that are not passwords, MD5/SHA-1 (weak-hash reports those), HMACs, test files.
     "import crypto from 'crypto';\nexport const tokenHash = (token) => crypto.createHash('sha256').update(token).digest('hex');",
     "import crypto from 'crypto';\nexport const etag = (body) => crypto.createHash('sha256').update(body).digest('base64');",
@@ -93,6 +97,14 @@ testRule(weakPasswordHashing, {
     'function hash(text: string, n: number) { return text.repeat(n); }\nhash(password, 3);',
   ],
   invalid: [
+    {
+      code: "import crypto from 'crypto';\nexport function deriveKey(password: string) {\n  return crypto.scryptSync(password, 'static-salt', 32);\n}",
+      errors: [{ line: 3, column: 38, endColumn: 51, confidence: 'high', message: /^scryptSync\(\) hashes the password with a salt written in the code: users with the same password get the same hash/, fixes: [] }],
+    },
+    {
+      code: "import crypto from 'crypto';\nconst SALT = Buffer.from('pepper');\napp.post('/signup', (req, res) => {\n  const hash = crypto.pbkdf2Sync(req.body.password, SALT, 600000, 64, 'sha512');\n});",
+      errors: [{ line: 4, column: 53, message: /^pbkdf2Sync\(\) hashes the password with a salt written in the code/, fixes: [] }],
+    },
     {
       code: "import crypto from 'node:crypto';\nexport function hashPassword(password: string, salt: string) {\n  return crypto.createHash('sha256').update(salt + password).digest('hex');\n}",
       errors: [{ line: 3, column: 10, confidence: 'high', message: /^A password hashed with one round of SHA-256, a fast hash: .*salted or not\. Hash passwords with Argon2id, scrypt or bcrypt/, fixes: [] }],
