@@ -96,8 +96,16 @@ function hashChain(call: TSESTree.CallExpression, context: RuleContext): { top: 
 }
 
 /** Names of where the hash ends up: the variable or property, the other side of a comparison, the function. */
-function destinationNames(top: Node, context: RuleContext): string[] {
+function destinationNames(hash: Node, context: RuleContext): string[] {
   const names: string[] = [];
+  // `Buffer.from(md5(x))` and `.toString('base64')` only change the hash's type: where it goes says what it is for.
+  let top = hash;
+  for (;;) {
+    const parent: Node | undefined = top.parent;
+    if (parent?.type === 'CallExpression' && parent.arguments[0] === top && context.qualifiedName(parent.callee) === 'Buffer.from') top = parent;
+    else if (parent?.type === 'MemberExpression' && parent.object === top && propertyName(parent) === 'toString' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) top = parent.parent;
+    else break;
+  }
   // `cache:${md5(x)}`, 'v1-' + md5(x) and `a ? b : md5(x)` are stored under the name of the whole expression.
   let holder = top;
   for (;;) {

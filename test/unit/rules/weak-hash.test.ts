@@ -49,6 +49,8 @@ const sessionId = "const sessionId = require('crypto').createHash('md5').update(
 
 testRule(weakHash, {
   valid: [
+    // Through Buffer.from / toString the destination still says what the hash is for: an ETag here.
+    "import md5 from 'md5';\nexport function send(res, body) {\n  const etag = Buffer.from(md5(body)).toString('base64');\n  res.set('ETag', etag);\n}",
     { code: "const digest = crypto.createHash('md5').update(body).digest('hex');", filename: 'test/reply-trailers.test.js' },
     // Inherited names are not algorithms: lookups must not reach Object.prototype.
     'function toString(value) { return String(value); }\nconst text = toString(42);',
@@ -138,6 +140,11 @@ testRule(weakHash, {
     ),
   ],
   invalid: [
+    {
+      // Buffer.from() only converts the hash: the constant-time comparison of a password hash is what it is for.
+      code: "import crypto from 'node:crypto';\nimport md5 from 'md5';\nexport function legacyCheck(password, stored) {\n  return crypto.timingSafeEqual(Buffer.from(md5(password)), Buffer.from(stored));\n}",
+      errors: [{ line: 4, column: 45, confidence: 'high', message: /^MD5 is a fast, broken hash: password hashes made with it are cracked in bulk/, fixes: [] }],
+    },
     {
       code: registerRoute,
       errors: [
