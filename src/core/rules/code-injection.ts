@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
-import { unwrap } from '../ast';
+import { propertyName, unwrap } from '../ast';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'window.setTimeout', 'window.setInterval', 'globalThis.setTimeout', 'globalThis.setInterval']);
 const EVALUATORS = new Set(['eval', 'window.eval', 'globalThis.eval', 'Function', 'window.Function', 'globalThis.Function']);
@@ -24,8 +24,13 @@ function check(node: TSESTree.CallExpression | TSESTree.NewExpression, context: 
     code = node.arguments[0];
     what = `${name}() with a string`;
     const inner = code && unwrap(code);
-    if (!inner || inner.type === 'ArrowFunctionExpression' || inner.type === 'FunctionExpression' || inner.type === 'Identifier' || inner.type === 'MemberExpression') {
-      return;
+    if (!inner || inner.type === 'ArrowFunctionExpression' || inner.type === 'FunctionExpression') return;
+    // `this.render.bind(this)` makes a function.
+    if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && propertyName(inner.callee) === 'bind') return;
+    // A name usually holds a callback; one holding user input holds a string (input carries no functions).
+    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      const value = context.evaluate(inner);
+      if (value.kind !== 'tainted' && value.kind !== 'source') return;
     }
   } else if (VM_RUNNERS.has(name)) {
     code = node.arguments[0];

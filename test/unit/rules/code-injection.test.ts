@@ -3,6 +3,9 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(codeInjection, {
   valid: [
+    // Names holding callbacks, or values of unknown origin, are the usual timers.
+    "function tick() {}\nsetTimeout(tick, 100);",
+    "export function later(callback) {\n  setTimeout(callback, 0);\n  setInterval(this.poll, 1000);\n  setInterval(this.render.bind(this), 80);\n}",
     'eval("1 + 1");',
     'setTimeout(() => refresh(), 1000);',
     'setTimeout(refresh, 1000);',
@@ -12,6 +15,11 @@ testRule(codeInjection, {
     'app.get("/calc", (req, res) => { const n = Number(req.query.n); res.json(eval(`${n} * 2`)); });',
   ],
   invalid: [
+    {
+      // A name that holds the URL fragment holds a string: the timer evaluates it.
+      code: "const hook = window.location.hash.slice(1);\nif (hook) setTimeout(hook, 0);",
+      errors: [{ line: 2, column: 11, confidence: 'high', message: /^setTimeout\(\) with a string runs user input as code/ }],
+    },
     {
       code: 'app.post("/calc", (req, res) => {\n  const result = eval(req.body.expression);\n  res.json({ result });\n});',
       errors: [{ line: 2, column: 18, endColumn: 43, confidence: 'high', message: /eval\(\) runs user input as code/ }],
