@@ -11,8 +11,34 @@ const VM_RUNNERS = new Set([
   'vm2.VM.run', 'vm2.NodeVM.run',
 ]);
 
+const BROWSER_AUTOMATION = /puppeteer|playwright/;
+const PAGE_EVALUATORS = new Set(['evaluate', 'evaluateHandle', 'evaluateOnNewDocument']);
+
+/**
+ * Puppeteer and Playwright `page.evaluate(code)`: a string argument runs as script in the page, with its cookies and
+ * sessions. Reported only for user input: functions are the normal use, and other strings are often constants.
+ */
+function pageEvaluate(node: TSESTree.CallExpression, context: RuleContext): void {
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || !PAGE_EVALUATORS.has(propertyName(callee) ?? '') || !context.mentions(BROWSER_AUTOMATION)) return;
+  const code = node.arguments[0];
+  const inner = code && unwrap(code);
+  if (!inner || inner.type === 'ArrowFunctionExpression' || inner.type === 'FunctionExpression' || inner.type === 'SpreadElement') return;
+  const value = context.evaluate(inner);
+  if (value.kind !== 'tainted' && value.kind !== 'source') return;
+  const evidence = sinkEvidence(value, undefined);
+  if (!evidence) return;
+  context.report({
+    node,
+    message: `${propertyName(callee)}() with a string runs user input as script in the automated browser's page, with its cookies and logged-in sessions; pass a function and hand the input over as an argument.`,
+    confidence: evidence.confidence,
+    related: evidence.related,
+  });
+}
+
 function check(node: TSESTree.CallExpression | TSESTree.NewExpression, context: RuleContext): void {
   const name = context.qualifiedName(node.callee);
+  if (node.type === 'CallExpression' && (name === undefined || !EVALUATORS.has(name))) pageEvaluate(node, context);
   if (name === undefined) return;
   let code: TSESTree.Node | undefined;
   let what: string;

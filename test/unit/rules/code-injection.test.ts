@@ -3,6 +3,9 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(codeInjection, {
   valid: [
+    // page.evaluate with a function (input passed as its argument), a constant script, or outside browser automation.
+    "import puppeteer from 'puppeteer';\napp.post('/scrape', async (req, res) => {\n  const page = await (await puppeteer.launch()).newPage();\n  await page.evaluate((s) => document.querySelector(s)?.textContent, req.body.selector);\n  await page.evaluate('document.title');\n});",
+    "import { create } from 'mathjs';\napp.post('/calc', (req, res) => res.json(parser.evaluate(req.body.expression)));",
     // Names holding callbacks, or values of unknown origin, are the usual timers.
     "function tick() {}\nsetTimeout(tick, 100);",
     "export function later(callback) {\n  setTimeout(callback, 0);\n  setInterval(this.poll, 1000);\n  setInterval(this.render.bind(this), 80);\n}",
@@ -15,6 +18,10 @@ testRule(codeInjection, {
     'app.get("/calc", (req, res) => { const n = Number(req.query.n); res.json(eval(`${n} * 2`)); });',
   ],
   invalid: [
+    {
+      code: "import { chromium } from 'playwright';\napp.post('/scrape', async (req, res) => {\n  const page = await (await chromium.launch()).newPage();\n  const title = await page.evaluate(`document.querySelector('${req.body.selector}').title`);\n});",
+      errors: [{ line: 4, column: 23, confidence: 'high', message: /^evaluate\(\) with a string runs user input as script in the automated browser's page/ }],
+    },
     {
       // A name that holds the URL fragment holds a string: the timer evaluates it.
       code: "const hook = window.location.hash.slice(1);\nif (hook) setTimeout(hook, 0);",
