@@ -34,6 +34,40 @@ const AUTH_MIDDLEWARE = /auth|login|logged|session|protect|require|ensure|passpo
 const EXEMPT_PATH = /login|signin|sign-in|register|signup|sign-up|logout|signout|sign-out|webhook|callback|oauth|token|health/i;
 const CLIENT_OBJECT = /^(?:axios|http|https|client|fetch|got|ky|superagent|request|agent|api|instance)$|request\(/i;
 
+/**
+ * Whether the pattern occurs outside comments: `// TODO: csrf` defends nothing. Line comments are found by reading
+ * the line's quotes (so `'http://…'` stays code); a block comment counts only when its `/*` opens a line, and a
+ * template literal spanning lines is not followed: when unsure, the match counts as code, which keeps the rule quiet.
+ */
+function inCode(pattern: RegExp, text: string): boolean {
+  const global = new RegExp(pattern.source, `${pattern.flags}g`);
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
+    if (inLineComment(text.slice(lineStart, match.index))) continue;
+    const blockOpen = text.lastIndexOf('/*', match.index);
+    if (blockOpen >= 0 && text.lastIndexOf('*/', match.index) < blockOpen && text.slice(text.lastIndexOf('\n', blockOpen - 1) + 1, blockOpen).trim() === '') continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the end of a line's text lies in a `//` comment, reading quotes and escapes on the way. */
+function inLineComment(line: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === '`') {
+      quote = char;
+    } else if (char === '/' && line[i + 1] === '/') {
+      return true;
+    }
+  }
+  return false;
+}
+
 interface Route {
   node: TSESTree.CallExpression;
   method: string;
@@ -113,7 +147,7 @@ export const csrfMissing: Rule = {
     const current = states.take(context);
     if (!current || current.routes.length === 0) return;
     const cookieAuth = current.session || context.mentions(COOKIE_AUTH);
-    if (!cookieAuth || context.mentions(PROTECTION) || context.mentions(BEARER)) return;
+    if (!cookieAuth || context.mentions(BEARER) || (context.mentions(PROTECTION) && inCode(PROTECTION, context.text))) return;
     const route = current.routes.find((candidate) =>
       (FORM_METHODS.has(candidate.method) || current.methodOverride) &&
       (candidate.session || current.globalAuth) &&

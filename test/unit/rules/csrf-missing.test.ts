@@ -11,6 +11,11 @@ const SESSION_APP = [
 
 testRule(csrfMissing, {
   valid: [
+    // A token check in code after a URL on the same line: the `//` of the URL starts no comment.
+    [
+      ...SESSION_APP,
+      "app.post('/account/email', (req, res) => { if (!fetchOk('https://idp.example.com', req.body._csrf)) return res.sendStatus(403); });",
+    ].join('\n'),
     // csurf tokens.
     [
       ...SESSION_APP,
@@ -91,6 +96,18 @@ testRule(csrfMissing, {
     ].join('\n'),
   ],
   invalid: [
+    {
+      // Only comments mention CSRF: a comment defends nothing.
+      code: [
+        ...SESSION_APP,
+        '/* csrf: handled later */',
+        "app.post('/account/email', (req, res) => { // TODO: csrf",
+        '  updateEmail(req.session.userId, req.body.email);',
+        "  res.redirect('/account');",
+        '});',
+      ].join('\n'),
+      errors: [{ line: 7, column: 1, message: /This POST route acts on the session cookie/ }],
+    },
     {
       code: [
         ...SESSION_APP,
