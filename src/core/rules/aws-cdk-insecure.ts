@@ -100,6 +100,22 @@ function storageEncryption(props: Node | undefined, key: string, what: string, c
     : undefined);
 }
 
+/** `s3:*`, `dynamodb:*`: every action of one service. */
+const SERVICE_WILDCARD = /^[a-z0-9-]+:\*$/i;
+
+/** Resources that include a bucket itself (not only its objects): `bucket.bucketArn`, `'arn:aws:s3:::name'`. */
+function namesBucket(resources: Node | undefined, context: RuleContext): boolean {
+  const list = resources ? resolveInit(resources, context) : undefined;
+  if (list?.type !== 'ArrayExpression') return false;
+  return list.elements.some((element) => {
+    if (!element || element.type === 'SpreadElement') return false;
+    const inner = unwrap(element);
+    if (inner.type === 'MemberExpression' && propertyName(inner) === 'bucketArn') return true;
+    const text = staticString(inner);
+    return text !== undefined && /^arn:aws[\w-]*:s3:::[^/*]+$/.test(text);
+  });
+}
+
 function checkPolicyStatement(node: TSESTree.NewExpression, context: RuleContext): void {
   const props = resolveObject(node.arguments[0], context);
   if (!props) return;
@@ -115,11 +131,17 @@ function checkPolicyStatement(node: TSESTree.NewExpression, context: RuleContext
       reportProperty(actionsProperty, "A policy statement allowing every action ('*') on every resource ('*') gives full administrator rights, so any compromise of this principal is a compromise of the whole account.", 'high', context);
       return;
     }
-    const service = actions.find((action) => /^[a-z0-9-]+:\*$/i.test(action));
+    const service = actions.find((action) => SERVICE_WILDCARD.test(action));
     if (service) {
       reportProperty(actionsProperty, `A policy statement allowing '${service}' on every resource ('*') grants every ${service.split(':')[0]} permission on every resource in the account, far more than one application needs.`, 'medium', context);
       return;
     }
+  }
+  // Scoped to a bucket, `s3:*` still includes s3:PutBucketPolicy and s3:DeletePublicAccessBlock: the principal can make the bucket public.
+  const bucketWide = !allResources && actions?.some((action) => action === '*' || action.toLowerCase() === 's3:*') && namesBucket(optionProperty(props, 'resources', context)?.value, context);
+  if (bucketWide) {
+    reportProperty(optionProperty(props, 'actions', context) as TSESTree.Property, "A policy statement allowing every S3 action on a bucket includes s3:PutBucketPolicy and s3:DeletePublicAccessBlock, so whoever controls this principal can make the bucket public or delete it; list the object actions the code uses.", 'medium', context);
+    return;
   }
   const principals = optionProperty(props, 'principals', context);
   const list = principals ? resolveInit(principals.value, context) : undefined;

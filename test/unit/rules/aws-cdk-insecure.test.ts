@@ -45,6 +45,11 @@ const queue = lines(
 
 testRule(awsCdkInsecure, {
   valid: [
+    // s3:* on objects only, or a named bucket's objects: bucket policies are out of reach.
+    stack(
+      "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: [bucket.arnForObjects('*')] }));",
+      "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['arn:aws:s3:::reports/*'] }));",
+    ),
     // Private, encrypted, SSL-only bucket.
     stack("new s3.Bucket(this, 'Data', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true });"),
     // A static website bucket is public on purpose.
@@ -74,6 +79,17 @@ testRule(awsCdkInsecure, {
     stack("new ec2.CfnSecurityGroupIngress(this, 'Https', { groupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '0.0.0.0/0' });"),
   ],
   invalid: [
+    {
+      // s3:* on the bucket itself includes rewriting its policy.
+      code: stack(
+        "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: [reports.bucketArn, reports.arnForObjects('*')] }));",
+        "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['*'], resources: ['arn:aws:s3:::reports'] }));",
+      ),
+      errors: [
+        { line: 11, column: 50, confidence: 'medium', message: /^A policy statement allowing every S3 action on a bucket includes s3:PutBucketPolicy/ },
+        { line: 12, column: 50, confidence: 'medium' },
+      ],
+    },
     {
       code: publicBucket,
       errors: [{
