@@ -4,6 +4,7 @@ import type { Node } from '../types';
 import type { RelatedNode, Rule, RuleContext } from '../rule';
 import { concatenation, memberPath, propertyName, unwrap } from '../ast';
 import { isCheckedInput, isProgramValue, ProgramValues } from '../program-values';
+import { resolveObject } from '../static-value';
 
 /** Methods that run the SQL they are given (pg, mysql, sqlite, sequelize, typeorm, pg-promise), on any receiver. */
 const QUERY_METHODS = new Set([
@@ -97,11 +98,12 @@ function findSink(node: TSESTree.CallExpression, context: RuleContext): Sink | u
     return { sql: first, raw: true, parameterised: !BUILDER_ORDER_METHODS.has(method) && extra.length > 0, what };
   }
   if (!QUERY_METHODS.has(method) || callee.type !== 'MemberExpression') return undefined;
-  if (first.type === 'ObjectExpression') {
-    // pg / mysql config form: query({ text, values }) or query({ sql, values }).
-    const text = first.properties.find((p): p is TSESTree.Property => p.type === 'Property' && ['text', 'sql'].includes(propertyName(p) ?? ''));
+  // pg / mysql config form: query({ text, values }) or query({ sql, values }), in place or through a const.
+  const config = first.type === 'ObjectExpression' ? first : first.type === 'Identifier' ? resolveObject(first, context) : undefined;
+  if (config) {
+    const text = config.properties.find((p): p is TSESTree.Property => p.type === 'Property' && ['text', 'sql'].includes(propertyName(p) ?? ''));
     if (!text) return undefined;
-    const values = first.properties.some((p) => p.type === 'Property' && propertyName(p) === 'values');
+    const values = config.properties.some((p) => p.type === 'Property' && propertyName(p) === 'values');
     return { sql: text.value, raw: false, parameterised: values || extra.some(isParameters), what };
   }
   const receiver = memberPath(callee.object) ?? '';

@@ -6,7 +6,8 @@ import type { Rule, RuleContext } from '../rule';
 import { assignedName, isFunction, propertyName, staticString, unwrap } from '../ast';
 
 const WEBSOCKET_ACCEPT = /sec-websocket-accept/i;
-const PWNED_PASSWORDS = /pwnedpasswords/i;
+/** The Pwned Passwords range API (api.pwnedpasswords.com), or code named for it (`pwnedPrefix`). */
+const PWNED_PASSWORDS = /pwned/i;
 
 /** Algorithm names Node's createHash accepts for broken hashes, lower-cased, with a display name. */
 /** Maps, not object literals: a lookup by a callee name such as `toString` must not find Object.prototype's. */

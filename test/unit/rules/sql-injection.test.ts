@@ -3,6 +3,8 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(sqlInjection, {
   valid: [
+    // The pg config object held in a const: constant text, values bound separately.
+    "app.post('/email', async (req, res) => {\n  const query = { text: 'UPDATE users SET email = $1 WHERE id = $2', values: [req.body.email, req.user.id] };\n  await pool.query(query);\n});",
     // Parameterised pg query: the value travels separately.
     `app.get('/users', async (req, res) => {
   const result = await pool.query('SELECT * FROM users WHERE id = $1', [req.query.id]);
@@ -141,6 +143,11 @@ exec(\`mysql -e "SELECT * FROM \${table}"\`);`,
 export const listUsers = () => pool.query(LIST_USERS);`,
   ],
   invalid: [
+    {
+      // The same config form with the input in the text.
+      code: "app.get('/find', async (req, res) => {\n  const query = { text: `SELECT * FROM users WHERE name = '${req.query.name}'` };\n  res.json(await pool.query(query));\n});",
+      errors: [{ line: 2, column: 25, confidence: 'high', message: /SQL built from user input is passed to pool\.query\(\)/ }],
+    },
     {
       code: `app.get('/users/:id', async (req, res) => {
   const { id } = req.params;
