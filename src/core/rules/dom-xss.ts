@@ -66,6 +66,8 @@ function notHtml(node: Node, context: RuleContext, at: Node): boolean {
       return NUMERIC_NAME.test(propertyName(inner) ?? '');
     case 'CallExpression': {
       const name = calleeName(inner, context);
+      // `String(items.length)`: text of something that cannot hold markup.
+      if (name === 'String' && inner.arguments.length === 1) return notHtml(inner.arguments[0] as Node, context, at);
       return name !== undefined && (NUMERIC_CALL.test(name) || ENCODERS.test(name) || name.startsWith('Math.'));
     }
     case 'BinaryExpression':

@@ -3,6 +3,8 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(domXss, {
   valid: [
+    // Text of a count: String() of something that cannot hold markup.
+    "export function showCount(comments) {\n  counter.innerHTML = String(comments.length);\n}",
     "document.getElementById('results').innerHTML = '';",
     // Sanitised before it reaches the sink.
     "import DOMPurify from 'dompurify';\nimport { marked } from 'marked';\npreview.innerHTML = DOMPurify.sanitize(marked.parse(editor.value));",
@@ -53,6 +55,11 @@ testRule(domXss, {
     "preview.srcdoc = template.srcdoc;",
   ],
   invalid: [
+    {
+      // String() of text that can hold markup is still markup.
+      code: "export function showName(user) {\n  label.innerHTML = String(user.displayName);\n}",
+      errors: [{ line: 2, column: 3, confidence: 'low', fixes: [{ safety: 'review', output: "export function showName(user) {\n  label.textContent = String(user.displayName);\n}" }] }],
+    },
     {
       // A srcdoc document has the page's origin: its scripts run as the page.
       code: "const params = new URLSearchParams(location.search);\nframe.srcdoc = params.get('html') ?? '';",
