@@ -161,3 +161,17 @@ export function patternNames(pattern: Node): string[] {
       return [];
   }
 }
+
+/**
+ * The range that removes one element of a list (an object property, an array element) with the comma that
+ * separates it from a neighbour: the one after it, or for the last element the one before it, so the list stays
+ * well-formed.
+ */
+export function removalRange(node: Node, siblings: readonly Node[], text: string): [number, number] {
+  const index = siblings.indexOf(node);
+  const next = siblings[index + 1];
+  if (next) return [node.range[0], next.range[0]];
+  const previous = siblings[index - 1];
+  if (previous) return [previous.range[1] + text.slice(previous.range[1], node.range[0]).indexOf(','), node.range[1]];
+  return [node.range[0], node.range[1]];
+}

@@ -2,8 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
-import type { Confidence, Fix, Node } from '../types';
-import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, staticString, unwrap } from '../ast';
+import type { Confidence, Node } from '../types';
+import { findProperty, isBooleanLiteral, isFunction, memberPath, propertyName, removalRange, staticString, unwrap } from '../ast';
 
 const ALLOW_ORIGIN = /^access-control-allow-origin$/i;
 const ALLOW_CREDENTIALS = /^access-control-allow-credentials$/i;
@@ -302,23 +302,6 @@ function optionsOrigin(origin: TSESTree.Property | undefined, library: string | 
   return worst;
 }
 
-/** Removes a property together with the comma and space that separate it from its neighbour. */
-function removeProperty(object: TSESTree.ObjectExpression, property: TSESTree.Property, text: string): Fix['edits'][number] {
-  const index = object.properties.indexOf(property);
-  const next = object.properties[index + 1];
-  if (next) return { range: [property.range[0], next.range[0]], text: '' };
-  const previous = object.properties[index - 1];
-  if (previous) {
-    // Keep the separator before the closing brace; drop a trailing comma after the property.
-    let end = property.range[1];
-    let after = end;
-    while (text[after] === ' ' || text[after] === '\t') after++;
-    if (text[after] === ',') end = after + 1;
-    return { range: [previous.range[1], end], text: '' };
-  }
-  return { range: [property.range[0], property.range[1]], text: '' };
-}
-
 function checkOptions(node: TSESTree.ObjectExpression, context: RuleContext): void {
   const credentials = findProperty(node, 'credentials');
   if (!credentials || !isBooleanLiteral(credentials.value, true)) return;
@@ -359,8 +342,8 @@ function checkOptions(node: TSESTree.ObjectExpression, context: RuleContext): vo
     fixes: [
       // The cors package answers a literal '*', with which browsers never send credentials: the flag does nothing.
       where.library === 'cors'
-        ? { title: "Remove credentials: true (it has no effect: browsers never send credentials to origin '*')", safety: 'safe', edits: [removeProperty(node, credentials, context.text)] }
-        : { title: 'Remove credentials: true (review: if the library echoes the Origin, cookies stop being sent cross-origin)', safety: 'review', edits: [removeProperty(node, credentials, context.text)] },
+        ? { title: "Remove credentials: true (it has no effect: browsers never send credentials to origin '*')", safety: 'safe', edits: [{ range: removalRange(credentials, node.properties, context.text), text: '' }] }
+        : { title: 'Remove credentials: true (review: if the library echoes the Origin, cookies stop being sent cross-origin)', safety: 'review', edits: [{ range: removalRange(credentials, node.properties, context.text), text: '' }] },
     ],
   });
 }

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { memberPath, propertyName, staticString, unwrap } from '../ast';
+import { memberPath, propertyName, removalRange, staticString, unwrap } from '../ast';
 
 const OLD_VERSIONS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3', 'SSLv2']);
 /** OpenSSL method names that pin a broken protocol version (`SSLv23_method` and `TLS_method` negotiate the best one). */
@@ -56,20 +56,6 @@ function versionFix(value: Node, replacement: string, consequence: string, versi
   };
 }
 
-/** The property with the comma after it (or before it, for the last one), so the object stays well-formed. */
-function removalRange(node: TSESTree.Property, context: RuleContext): [number, number] {
-  const object = node.parent as TSESTree.ObjectExpression;
-  const index = object.properties.indexOf(node);
-  const next = object.properties[index + 1];
-  if (next) return [node.range[0], next.range[0]];
-  const previous = object.properties[index - 1];
-  if (previous) {
-    const between = context.text.slice(previous.range[1], node.range[0]);
-    return [previous.range[1] + between.indexOf(','), node.range[1]];
-  }
-  return [node.range[0], node.range[1]];
-}
-
 /** A sibling `minVersion`/`maxVersion` written as a string: Node then throws ERR_TLS_PROTOCOL_VERSION_CONFLICT for any secureProtocol. */
 function versionSibling(node: TSESTree.Property, context: RuleContext): string | undefined {
   const object = node.parent as TSESTree.ObjectExpression;
@@ -88,7 +74,7 @@ function versionSibling(node: TSESTree.Property, context: RuleContext): string |
 function methodFix(node: TSESTree.Property, method: string, context: RuleContext): Fix {
   const object = node.parent as TSESTree.ObjectExpression;
   const sibling = versionSibling(node, context);
-  const remove = [{ range: removalRange(node, context), text: '' }];
+  const remove = [{ range: removalRange(node, (node.parent as TSESTree.ObjectExpression).properties, context.text), text: '' }];
   if (sibling && !object.properties.some((property) => property.type === 'SpreadElement')) {
     return {
       title: `Remove 'secureProtocol' (safe: Node throws when secureProtocol is combined with ${sibling}, so these options cannot work today)`,
@@ -163,7 +149,7 @@ function checkProperty(node: TSESTree.Property, context: RuleContext): void {
       {
         title: "Remove the 'ciphers' option to use Node's default cipher list (review: peers that only support these ciphers can no longer connect)",
         safety: 'review',
-        edits: [{ range: removalRange(node, context), text: '' }],
+        edits: [{ range: removalRange(node, (node.parent as TSESTree.ObjectExpression).properties, context.text), text: '' }],
       },
     ],
   });

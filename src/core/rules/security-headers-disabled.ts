@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
-import { propertyName, staticString, unwrap } from '../ast';
+import { propertyName, removalRange, staticString, unwrap } from '../ast';
 
 const FRAME_ANCESTORS = /frame-ancestors|frameAncestors/;
 
@@ -71,19 +71,6 @@ function isHelmetOptions(object: TSESTree.ObjectExpression, context: RuleContext
   return pluginName !== undefined && HELMET_MODULES.has(pluginName);
 }
 
-/** The property with the comma after it (or before it, for the last one), so the object stays well-formed. */
-function removalRange(node: Node, siblings: readonly Node[], context: RuleContext): [number, number] {
-  const index = siblings.indexOf(node);
-  const next = siblings[index + 1];
-  if (next) return [node.range[0], next.range[0]];
-  const previous = siblings[index - 1];
-  if (previous) {
-    const between = context.text.slice(previous.range[1], node.range[0]);
-    return [previous.range[1] + between.indexOf(','), node.range[1]];
-  }
-  return [node.range[0], node.range[1]];
-}
-
 function checkHelmetOption(node: TSESTree.Property, name: string, context: RuleContext): void {
   const protection = HELMET_OPTIONS[name];
   const value = unwrap(node.value);
@@ -98,7 +85,7 @@ function checkHelmetOption(node: TSESTree.Property, name: string, context: RuleC
       {
         title: `Remove '${name}: false' to keep helmet's default (review: ${protection.consequence})`,
         safety: 'review',
-        edits: [{ range: removalRange(node, object.properties, context), text: '' }],
+        edits: [{ range: removalRange(node, object.properties, context.text), text: '' }],
       },
     ],
   });
