@@ -1,9 +1,9 @@
-// unsafe-deserialization: deserializers that rebuild functions from data (node-serialize, funcster, cryo, js-yaml full schema, bson evalFunctions).
+// unsafe-deserialization: deserializers that rebuild functions from data (node-serialize, funcster, cryo, js-yaml full schema, bson evalFunctions), and serialize-javascript output left unescaped.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Fix, Node } from '../types';
 import type { Rule, RuleContext } from '../rule';
 import { sinkEvidence } from '../rule';
-import { isBooleanLiteral, propertyName, unwrap } from '../ast';
+import { isBooleanLiteral, propertyName, removalRange, unwrap } from '../ast';
 import { optionProperty, resolveInit } from '../static-value';
 
 /** Deserializers that turn serialized functions back into code, whatever the options. */
@@ -72,6 +72,33 @@ function report(call: TSESTree.CallExpression, input: Node | undefined, why: str
   });
 }
 
+/**
+ * serialize-javascript's output is JavaScript meant to be written into a page and evaluated there; `unsafe: true`
+ * skips escaping `<`, `>` and `/`, so a string holding `</script>` ends the script element and the rest runs as
+ * markup. Escaped or not, the output evaluates (and JSON.parse reads) to the same value: removing the option is
+ * safe (checked with serialize-javascript 7.1.4 on strings, functions, regular expressions, dates, maps and sets).
+ */
+function serializeUnsafe(call: TSESTree.CallExpression, context: RuleContext): void {
+  const [data, options] = call.arguments;
+  const object = options ? resolveInit(options, context) : undefined;
+  if (!data || object?.type !== 'ObjectExpression') return;
+  const unsafe = optionProperty(object, 'unsafe', context);
+  if (!unsafe || !isBooleanLiteral(resolveInit(unsafe.value, context), true)) return;
+  const evidence = sinkEvidence(context.evaluate(data), 'medium');
+  if (!evidence) return;
+  context.report({
+    node: unsafe,
+    message: "serialize-javascript with unsafe: true leaves <, > and / unescaped, so a string in the data that holds </script> ends the script element this output is written into, and what follows runs as page markup (XSS).",
+    confidence: evidence.confidence,
+    related: evidence.related,
+    fixes: options === object ? [{
+      title: 'Remove unsafe: true (safe: the escaped output evaluates, and JSON.parse reads it, to the same value)',
+      safety: 'safe',
+      edits: [{ range: removalRange(unsafe, object.properties, context.text), text: '' }],
+    }] : [],
+  });
+}
+
 function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
   const name = context.qualifiedName(node.callee);
   if (name === undefined) return;
@@ -90,6 +117,10 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
     report(node, args[0], `js-yaml's ${yaml[1]}() with the JavaScript types (!!js/function) builds functions from the document`, context, safeSchemaFix(schema));
     return;
   }
+  if (name === 'serialize-javascript') {
+    serializeUnsafe(node, context);
+    return;
+  }
   if (BSON.test(name)) {
     const evalFunctions = optionProperty(args[1], 'evalFunctions', context);
     if (evalFunctions && isBooleanLiteral(resolveInit(evalFunctions.value, context), true)) {
@@ -103,7 +134,7 @@ export const unsafeDeserialization: Rule = {
     id: 'unsafe-deserialization',
     category: 'data-handling',
     title: 'Unsafe deserialization',
-    description: 'Deserializers that rebuild functions from data (node-serialize, funcster, cryo, js-yaml with JavaScript types, BSON evalFunctions) run code chosen by whoever wrote the data.',
+    description: 'Deserializers that rebuild functions from data (node-serialize, funcster, cryo, js-yaml with JavaScript types, BSON evalFunctions) run code chosen by whoever wrote the data; serialize-javascript with unsafe: true writes data that can break out of the script it is evaluated in.',
     severity: 'error',
     cwe: [502],
     fixable: true,

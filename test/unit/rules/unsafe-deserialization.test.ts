@@ -24,6 +24,10 @@ const yamlConfig = lines(
 
 testRule(unsafeDeserialization, {
   valid: [
+    // serialize-javascript escaping on (the default), constants, options built elsewhere.
+    "const serialize = require('serialize-javascript');\napp.get('/', (req, res) => res.send(`<script>window.s = ${serialize(req.query)}</script>`));",
+    "import serialize from 'serialize-javascript';\nexport const boot = serialize({ theme: 'dark' }, { unsafe: true });",
+    "import serialize from 'serialize-javascript';\nexport const out = (data) => serialize(data, { unsafe: false, space: 2 });",
     // JSON is data only.
     "app.post('/state', (req, res) => { const state = JSON.parse(req.body.state); res.json(state); });",
     // node-serialize's serialize() only writes; unserialize of a constant.
@@ -42,6 +46,20 @@ testRule(unsafeDeserialization, {
     "import { unserialize } from 'php-serialize';\napp.post('/legacy', (req, res) => res.json(unserialize(req.body.data)));",
   ],
   invalid: [
+    {
+      code: "const serialize = require('serialize-javascript');\napp.get('/', (req, res) => res.send(`<script>window.s = ${serialize(req.query, { isJSON: true, unsafe: true })}</script>`));",
+      errors: [{
+        line: 2, column: 96, confidence: 'high', message: /^serialize-javascript with unsafe: true leaves <, > and \/ unescaped/,
+        fixes: [{ safety: 'safe', title: /^Remove unsafe: true \(safe: /, output: "const serialize = require('serialize-javascript');\napp.get('/', (req, res) => res.send(`<script>window.s = ${serialize(req.query, { isJSON: true })}</script>`));" }],
+      }],
+    },
+    {
+      code: "import serialize from 'serialize-javascript';\nexport const page = (state) => `<script>window.__STATE__ = ${serialize(state, { unsafe: true, space: 0 })}</script>`;",
+      errors: [{
+        line: 2, column: 81, confidence: 'medium',
+        fixes: [{ safety: 'safe', output: "import serialize from 'serialize-javascript';\nexport const page = (state) => `<script>window.__STATE__ = ${serialize(state, { space: 0 })}</script>`;" }],
+      }],
+    },
     {
       code: cookieProfile,
       filename: 'app.js',
