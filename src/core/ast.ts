@@ -4,22 +4,34 @@ import type { Node } from './types';
 
 type Expression = TSESTree.Expression;
 
+type ValueWrapper = TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSTypeAssertion | TSESTree.TSSatisfiesExpression | TSESTree.ChainExpression;
+
+/** TypeScript-only wrappers and optional chains: they do not change the runtime value of what they wrap. */
+function isValueWrapper(node: Node): node is ValueWrapper {
+  switch (node.type) {
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'TSSatisfiesExpression':
+    case 'ChainExpression':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Strips TypeScript-only wrappers and optional chains that do not change the runtime value. */
 export function unwrap(node: Node): Node {
   let current = node;
-  for (;;) {
-    switch (current.type) {
-      case 'TSAsExpression':
-      case 'TSNonNullExpression':
-      case 'TSTypeAssertion':
-      case 'TSSatisfiesExpression':
-      case 'ChainExpression':
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
+  while (isValueWrapper(current)) current = current.expression;
+  return current;
+}
+
+/** The outermost of the wrappers around a node that leave its runtime value as it is (the reverse of unwrap). */
+export function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent && isValueWrapper(current.parent)) current = current.parent;
+  return current;
 }
 
 /** The value of a string literal or a template literal without substitutions. */

@@ -145,18 +145,7 @@ export class ScopeStack {
    * `cp.exec`, `exec` and `require('node:child_process').exec` all give "child_process.exec".
    */
   qualifiedName(node: Node): string | undefined {
-    const inner = unwrap(node);
-    if (inner.type === 'Identifier') return this.lookup(inner.name)?.module ?? inner.name;
-    if (inner.type === 'MemberExpression') {
-      const property = propertyName(inner);
-      if (property === undefined) return undefined;
-      const object = this.qualifiedName(inner.object);
-      return object === undefined ? undefined : `${object}.${property}`;
-    }
-    const module = requiredModule(inner);
-    if (module) return module;
-    if (inner.type === 'ThisExpression') return 'this';
-    return memberPath(inner);
+    return this.chainName(node, false);
   }
 
   /**
@@ -164,14 +153,25 @@ export class ScopeStack {
    * `const { json } = require('express')`): undefined for names that are not imports (globals, parameters, locals).
    */
   importedName(node: Node): string | undefined {
+    return this.chainName(node, true);
+  }
+
+  private chainName(node: Node, importsOnly: boolean): string | undefined {
     const inner = unwrap(node);
-    if (inner.type === 'Identifier') return this.lookup(inner.name)?.module;
+    if (inner.type === 'Identifier') {
+      const module = this.lookup(inner.name)?.module;
+      return importsOnly ? module : module ?? inner.name;
+    }
     if (inner.type === 'MemberExpression') {
       const property = propertyName(inner);
-      const object = property === undefined ? undefined : this.importedName(inner.object);
+      if (property === undefined) return undefined;
+      const object = this.chainName(inner.object, importsOnly);
       return object === undefined ? undefined : `${object}.${property}`;
     }
-    return requiredModule(inner);
+    const module = requiredModule(inner);
+    if (module || importsOnly) return module;
+    if (inner.type === 'ThisExpression') return 'this';
+    return memberPath(inner);
   }
 
   declareImport(node: TSESTree.ImportDeclaration): void {

@@ -69,18 +69,12 @@ function fixFor(argument: Node, factory: Factory, context: RuleContext): Fix {
   return { title: `Call ${call} with its defaults (safe: passed uncalled it answers no request, so no working behaviour changes${defaults})`, safety: 'safe', edits };
 }
 
-/** `require('compression')` written in place. */
-function isRequire(node: Node): boolean {
-  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require';
-}
-
 function check(node: TSESTree.CallExpression, context: RuleContext): void {
   const callee = unwrap(node.callee);
   if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'use' || !context.mentions(USE_CALL)) return;
   for (const argument of node.arguments) {
-    const inner = unwrap(argument);
-    if (inner.type !== 'Identifier' && inner.type !== 'MemberExpression' && !isRequire(inner)) continue;
-    const name = context.importedName(inner);
+    // A name bound to the package, a member of one, or `require('compression')` in place; calls give no name.
+    const name = context.importedName(argument);
     const factory = name === undefined ? undefined : FACTORIES[name];
     if (!factory) continue;
     const text = context.source(argument);

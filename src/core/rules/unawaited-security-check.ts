@@ -3,12 +3,10 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Fix, Node } from '../types';
 import type { RelatedNode, Rule, RuleContext } from '../rule';
 import { FileState } from '../rule';
-import { isBooleanLiteral, isFunction, memberPath } from '../ast';
+import { isBooleanLiteral, isFunction, memberPath, outermost, unwrap } from '../ast';
 
 /** Files that can call one of the checks at all. */
 const RELEVANT = /bcrypt|argon2|jose|subtle/;
-/** Nodes that leave a value as it is at run time. */
-const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSSatisfiesExpression', 'ChainExpression']);
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 /**
  * Files Node always loads as ES modules, where top-level await is allowed whatever package.json says (not `.mts`:
@@ -67,18 +65,6 @@ interface PendingVariable {
 
 const files = new FileState(() => new Map<TSESTree.CallExpression, PendingVariable>());
 
-function outermost(node: Node): Node {
-  let current = node;
-  while (current.parent && TRANSPARENT.has(current.parent.type)) current = current.parent;
-  return current;
-}
-
-function innermost(node: Node): Node {
-  let current = node;
-  while (TRANSPARENT.has(current.type)) current = (current as TSESTree.TSAsExpression).expression;
-  return current;
-}
-
 function checkOf(call: TSESTree.CallExpression, context: RuleContext): Check | undefined {
   const imported = context.importedName(call.callee);
   let check = imported === undefined ? undefined : CHECKS[imported];
@@ -92,7 +78,8 @@ function checkOf(call: TSESTree.CallExpression, context: RuleContext): Check | u
 
 /** Whether an expression's value only serves as a yes/no: an if/loop/ternary test, maybe inside `&&`/`||`. */
 function isTested(node: Node): boolean {
-  const parent = node.parent;
+  const outer = outermost(node);
+  const parent = outer.parent;
   if (!parent) return false;
   switch (parent.type) {
     case 'IfStatement':
@@ -100,11 +87,11 @@ function isTested(node: Node): boolean {
     case 'DoWhileStatement':
     case 'ForStatement':
     case 'ConditionalExpression':
-      return parent.test === node;
+      return parent.test === outer;
     case 'LogicalExpression':
       return (parent.operator === '&&' || parent.operator === '||') && isTested(parent);
     default:
-      return TRANSPARENT.has(parent.type) && isTested(parent);
+      return false;
   }
 }
 
@@ -213,16 +200,16 @@ function checkCall(node: TSESTree.CallExpression, context: RuleContext): void {
 
 /** The pending variable an identifier reads, if it holds an un-awaited check. */
 function pendingOf(node: Node, context: RuleContext): PendingVariable | undefined {
-  const inner = innermost(node);
+  const inner = unwrap(node);
   if (inner.type !== 'Identifier') return undefined;
   const init = context.declaration(inner.name)?.init;
-  const call = init === undefined ? undefined : innermost(init);
+  const call = init === undefined ? undefined : unwrap(init);
   return call?.type === 'CallExpression' ? files.get(context).get(call) : undefined;
 }
 
 function checkDeclarator(node: TSESTree.VariableDeclarator, context: RuleContext): void {
   if (!node.init || node.id.type !== 'Identifier' || !context.mentions(RELEVANT)) return;
-  const call = innermost(node.init);
+  const call = unwrap(node.init);
   if (call.type !== 'CallExpression') return;
   const check = checkOf(call, context);
   if (check) files.get(context).set(call, { name: node.id.name, call, check, uses: [], treatedAsPromise: false });
@@ -242,7 +229,7 @@ function checkUse(operand: Node, context: RuleContext, misuse: (check: Check) =>
 /** The plain operands of a test, through `&&` / `||` (`!x` and comparisons have visitors of their own). */
 function checkTest(test: Node | null | undefined, context: RuleContext): void {
   if (!test) return;
-  const inner = innermost(test);
+  const inner = unwrap(test);
   if (inner.type === 'LogicalExpression' && (inner.operator === '&&' || inner.operator === '||')) {
     checkTest(inner.left, context);
     checkTest(inner.right, context);
@@ -258,7 +245,7 @@ function markPromise(node: Node | null | undefined, context: RuleContext): void 
 function markPromiseArguments(node: TSESTree.CallExpression, context: RuleContext): void {
   if (files.get(context).size === 0) return;
   for (const argument of node.arguments) markPromise(argument.type === 'SpreadElement' ? argument.argument : argument, context);
-  const callee = innermost(node.callee);
+  const callee = unwrap(node.callee);
   if (callee.type === 'MemberExpression') markPromise(callee.object, context);
 }
 
